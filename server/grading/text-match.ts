@@ -1,0 +1,137 @@
+/**
+ * Finds rubric concept terms in free text, for the offline grader. Words are lowercased and
+ * Porter-stemmed; a term matches when its stems appear consecutively inside one sentence.
+ * A match right after a negation ("not", "no", "without", "n't") does not count, so
+ * "leakage is not a concern" does not cover "leakage".
+ */
+import { stemmer } from 'stemmer';
+
+export interface Token {
+  stem: string;
+  start: number;
+  end: number;
+  sentence: number;
+  negator: boolean;
+  functionWord: boolean;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+export interface AnalyzedText {
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+const NEGATORS = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'none', 'cannot', 'nothing', 'nobody']);
+
+// Common English function words: natural prose is roughly 40% these; a buzzword list is almost none.
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the and or but if then so as of to in on at by for with from into onto about over under than that this ' +
+    'these those it its is are was were be been being am do does did have has had will would can could should may ' +
+    'might must i we you he she they me us my our your their what which who when where why how there here not no ' +
+    'all any each some more most very also just only because since while after before until up out off again ' +
+    'same other such both few own too once'
+  ).split(' '),
+);
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Sentence boundaries: . ! ? followed by space or end, ; and line breaks. */
+function splitSentences(text: string): Sentence[] {
+  const out: Sentence[] = [];
+  const boundary = /[.!?]+(?=\s|$)|[;\n]+/g;
+  let start = 0;
+  for (const m of text.matchAll(boundary)) {
+    const end = m.index + m[0].length;
+    if (text.slice(start, end).trim()) out.push({ start, end });
+    start = end;
+  }
+  if (text.slice(start).trim()) out.push({ start, end: text.length });
+  return out;
+}
+
+const stemCache = new Map<string, string>();
+function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stemmer(word);
+    if (stemCache.size < 50_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+export function analyze(text: string): AnalyzedText {
+  const sentences = splitSentences(text);
+  const tokens: Token[] = [];
+  let si = 0;
+  for (const m of text.matchAll(WORD)) {
+    const word = m[0].toLowerCase();
+    while (si < sentences.length - 1 && m.index >= sentences[si]!.end) si++;
+    // "don't" tokenizes as "don" + "t": the "t" after an apostrophe is a negation.
+    const prev = text[m.index - 1];
+    const apostropheT = word === 't' && (prev === "'" || prev === '\u2019');
+    tokens.push({
+      stem: stem(word),
+      start: m.index,
+      end: m.index + m[0].length,
+      sentence: si,
+      negator: NEGATORS.has(word) || apostropheT,
+      functionWord: FUNCTION_WORDS.has(word) || apostropheT,
+    });
+  }
+  return { text, tokens, sentences };
+}
+
+/** The stems of a term, as the matcher sees them ("O(n log n)" -> o, n, log, n). */
+export function termStems(term: string): string[] {
+  return [...term.toLowerCase().matchAll(WORD)].map((m) => stem(m[0]));
+}
+
+export interface TermMatch {
+  /** Index of the first token of the match. */
+  index: number;
+  length: number;
+  sentence: number;
+  negated: boolean;
+}
+
+const NEGATION_WINDOW = 3;
+
+/** Every occurrence of `stems` in the text, each marked negated when a negator precedes it closely. */
+export function findTerm(analyzed: AnalyzedText, stems: string[]): TermMatch[] {
+  const { tokens } = analyzed;
+  const out: TermMatch[] = [];
+  if (stems.length === 0) return out;
+  outer: for (let i = 0; i + stems.length <= tokens.length; i++) {
+    const sentence = tokens[i]!.sentence;
+    for (let j = 0; j < stems.length; j++) {
+      const t = tokens[i + j]!;
+      if (t.stem !== stems[j] || t.sentence !== sentence) continue outer;
+    }
+    let negated = false;
+    for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) {
+      const t = tokens[k]!;
+      if (t.sentence === sentence && t.negator) negated = true;
+    }
+    out.push({ index: i, length: stems.length, sentence, negated });
+  }
+  return out;
+}
+
+/** The sentence's text, trimmed, cut around `at` to at most `max` characters: an exact substring of the answer. */
+export function quoteSentence(analyzed: AnalyzedText, sentence: number, at: number, max = 240): string {
+  const s = analyzed.sentences[sentence];
+  if (!s) return '';
+  let start = s.start;
+  let end = s.end;
+  if (end - start > max) {
+    start = Math.max(s.start, at - Math.floor(max / 3));
+    end = Math.min(s.end, start + max);
+  }
+  return analyzed.text.slice(start, end).trim().replace(/^[-*•\s]+/, '');
+}
