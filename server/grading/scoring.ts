@@ -53,7 +53,9 @@ export function stageLevel(answerLevels: number[]): number {
 }
 
 /** Correctness from hidden tests: all pass 4, at least 85% 3, at least 60% 2, any pass 1, none 0. */
-export function testsScore(outcome: TestOutcome | undefined): { score: number; rationale: string } {
+export function testsScore(outcome: TestOutcome | undefined): { score: number | null; rationale: string } {
+  if (outcome?.status === 'unavailable')
+    return { score: null, rationale: 'The code could not be run on this server, so correctness is not scored (insufficient evidence).' };
   if (!outcome || outcome.total === 0) return { score: 0, rationale: 'No code was submitted against the hidden tests.' };
   const rate = outcome.passed / outcome.total;
   const score = rate === 1 ? 4 : rate >= 0.85 ? 3 : rate >= 0.6 ? 2 : rate > 0 ? 1 : 0;
