@@ -18,6 +18,11 @@ export const OFF_TOPIC_ANSWERS = [
 const HIRE = VERDICT_THRESHOLDS.find((t) => t.verdict === 'hire')!.min;
 /** Off-topic answers must stay below this average level ("very weak"). */
 export const OFF_TOPIC_MAX = 0.75;
+/**
+ * The question echoed back shares its vocabulary, so it may touch a criterion or two, but it
+ * must stay below "weak" (a no hire).
+ */
+export const ECHO_MAX = 1.5;
 
 export interface QualityReport {
   id: string;
@@ -36,11 +41,15 @@ export function strongAnswerOf(q: Question): { answer: string; code?: string; te
 
 export function checkQuality(q: Question): QualityReport {
   const strong = answerLevel(q.rubric, gradeOffline({ question: q, ...strongAnswerOf(q) }).criteria);
-  const offTopic = OFF_TOPIC_ANSWERS.map((answer) => answerLevel(q.rubric, gradeOffline({ question: q, answer }).criteria));
+  // Parroting the question and its follow-ups back must not earn credit either.
+  const echo = [q.prompt, ...q.rubric.map((c) => c.follow_up)].join('\n');
+  const offTopic = [...OFF_TOPIC_ANSWERS, echo].map((answer) => answerLevel(q.rubric, gradeOffline({ question: q, answer }).criteria));
   const problems: string[] = [];
   if (strong < HIRE) problems.push(`strong answer grades ${strong.toFixed(2)} (needs ${HIRE})`);
   offTopic.forEach((l, i) => {
-    if (l > OFF_TOPIC_MAX) problems.push(`off-topic answer #${i + 1} grades ${l.toFixed(2)} (max ${OFF_TOPIC_MAX})`);
+    const which = i < OFF_TOPIC_ANSWERS.length ? `off-topic answer #${i + 1}` : 'the question echoed back';
+    const max = i < OFF_TOPIC_ANSWERS.length ? OFF_TOPIC_MAX : ECHO_MAX;
+    if (l > max) problems.push(`${which} grades ${l.toFixed(2)} (max ${max})`);
   });
   return { id: q.id, strong, offTopic, problems };
 }

@@ -26,7 +26,8 @@ const text = z.string().trim().min(1, 'must not be empty');
 /** A thing a strong answer covers; any one of `terms` (synonyms, phrases) counts as covering it. */
 export const ConceptSchema = z.strictObject({
   label: text,
-  terms: z.array(text).min(1).max(20),
+  // YAML reads `terms: [7, 30]` as numbers; they are phrases like any other.
+  terms: z.array(z.union([text, z.number().transform(String)])).min(1).max(20),
 });
 export type Concept = z.infer<typeof ConceptSchema>;
 

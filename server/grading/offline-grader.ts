@@ -11,8 +11,9 @@ import type { CriterionGrade, GradeFlag, GradeOutput, TestOutcome } from './type
 
 /** Covering this many concepts of a criterion counts as full coverage (long concept lists are menus). */
 const FULL_COVERAGE = 4;
-/** A sentence covering many concepts in few words is a buzzword list, not reasoning. */
+/** A sentence covering many concepts in few words, with few function words, is a buzzword list. */
 const STUFFED_WORDS_PER_CONCEPT = 5;
+const STUFFED_MAX_FUNCTION_SHARE = 0.3;
 /** Prose with fewer function words than this is a keyword list (natural English is ~40%). */
 const MIN_FUNCTION_WORD_SHARE = 0.15;
 /** Answers shorter than this many words cannot show a strong level on any criterion. */
@@ -40,19 +41,27 @@ interface Source {
 }
 
 interface ConceptHit {
+  /** Where the concept is first covered (the quote shown as evidence). */
   source: Source;
   sentence: number;
   at: number;
+  /** Every prose sentence covering the concept: reasoning in any of them counts. */
+  proseSentences: Set<number>;
 }
 
 function findConcept(sources: Source[], terms: string[]): ConceptHit | undefined {
+  let first: ConceptHit | undefined;
+  const proseSentences = new Set<number>();
   for (const source of sources) {
     for (const term of terms) {
-      const hit = findTerm(source.analyzed, termStems(term)).find((m) => !m.negated && !source.ignored.has(m.sentence));
-      if (hit) return { source, sentence: hit.sentence, at: source.analyzed.tokens[hit.index]!.start };
+      for (const m of findTerm(source.analyzed, termStems(term))) {
+        if (m.negated || source.ignored.has(m.sentence)) continue;
+        if (source.prose) proseSentences.add(m.sentence);
+        first ??= { source, sentence: m.sentence, at: source.analyzed.tokens[m.index]!.start, proseSentences };
+      }
     }
   }
-  return undefined;
+  return first;
 }
 
 /** Marks sentences that pack many concepts into few words, and says whether the prose as a whole is a keyword list. */
@@ -65,20 +74,24 @@ function detectStuffing(source: Source, question: Question): boolean {
     for (const s of sentences) conceptsPerSentence.set(s, (conceptsPerSentence.get(s) ?? 0) + 1);
   }
   const wordsPerSentence = new Map<number, number>();
-  for (const t of analyzed.tokens) wordsPerSentence.set(t.sentence, (wordsPerSentence.get(t.sentence) ?? 0) + 1);
+  const functionWordsPerSentence = new Map<number, number>();
+  for (const t of analyzed.tokens) {
+    wordsPerSentence.set(t.sentence, (wordsPerSentence.get(t.sentence) ?? 0) + 1);
+    if (t.functionWord) functionWordsPerSentence.set(t.sentence, (functionWordsPerSentence.get(t.sentence) ?? 0) + 1);
+  }
   for (const [s, n] of conceptsPerSentence) {
-    if (n >= 3 && (wordsPerSentence.get(s) ?? 0) / n < STUFFED_WORDS_PER_CONCEPT) source.ignored.add(s);
+    const words = wordsPerSentence.get(s) ?? 0;
+    const functionShare = (functionWordsPerSentence.get(s) ?? 0) / Math.max(1, words);
+    if (n >= 3 && words / n < STUFFED_WORDS_PER_CONCEPT && functionShare < STUFFED_MAX_FUNCTION_SHARE) source.ignored.add(s);
   }
   const words = analyzed.tokens.length;
   const functionShare = words === 0 ? 1 : analyzed.tokens.filter((t) => t.functionWord).length / words;
   return words >= 8 && functionShare < MIN_FUNCTION_WORD_SHARE;
 }
 
-function hasReasoning(hits: ConceptHit[]): boolean {
-  const sentences = new Set(hits.filter((h) => h.source.prose).map((h) => `${h.sentence}`));
-  const prose = hits.find((h) => h.source.prose)?.source.analyzed;
-  if (!prose) return false;
-  return REASONING_MARKERS.some((stems) => findTerm(prose, stems).some((m) => sentences.has(`${m.sentence}`)));
+function hasReasoning(hits: ConceptHit[], prose: AnalyzedText): boolean {
+  const sentences = new Set(hits.flatMap((h) => [...h.proseSentences]));
+  return REASONING_MARKERS.some((stems) => findTerm(prose, stems).some((m) => sentences.has(m.sentence)));
 }
 
 function levelFromCoverage(covered: number, total: number, reasoning: boolean): number {
@@ -104,7 +117,7 @@ function gradeCriterion(c: Criterion, sources: Source[], cap: number, tests?: Te
   if (hits.length === 0) {
     return { criterionId: c.id, score: null, evidence: [], missing, rationale: 'The answer does not address this criterion.' };
   }
-  const level = Math.min(cap, levelFromCoverage(hits.length, c.concepts.length, hasReasoning(hits)));
+  const level = Math.min(cap, levelFromCoverage(hits.length, c.concepts.length, hasReasoning(hits, sources[0]!.analyzed)));
   const evidence = [...new Set(hits.map((h) => quoteSentence(h.source.analyzed, h.sentence, h.at)))].filter(Boolean).slice(0, 3);
   const coveredLabels = c.concepts.filter((k) => !missing.includes(k.label)).map((k) => k.label);
   return {

@@ -27,6 +27,7 @@ export interface AnalyzedText {
 }
 
 const NEGATORS = new Set(['not', 'no', 'never', 'without', 'neither', 'nor', 'none', 'cannot', 'nothing', 'nobody']);
+const NEGATOR_STEMS = new Set([...NEGATORS].map((w) => stemmer(w)));
 
 // Common English function words: natural prose is roughly 40% these; a buzzword list is almost none.
 const FUNCTION_WORDS = new Set(
@@ -76,7 +77,8 @@ export function analyze(text: string): AnalyzedText {
     const prev = text[m.index - 1];
     const apostropheT = word === 't' && (prev === "'" || prev === '\u2019');
     tokens.push({
-      stem: stem(word),
+      // "isn't" reads as "isn not", so a term like "not available" matches it.
+      stem: apostropheT ? 'not' : stem(word),
       start: m.index,
       end: m.index + m[0].length,
       sentence: si,
@@ -114,7 +116,9 @@ export function findTerm(analyzed: AnalyzedText, stems: string[]): TermMatch[] {
       if (t.stem !== stems[j] || t.sentence !== sentence) continue outer;
     }
     let negated = false;
-    for (let k = Math.max(0, i - NEGATION_WINDOW); k < i; k++) {
+    // A term that carries its own negation ("not available at prediction time") is not negated again.
+    const selfNegated = stems.some((st) => NEGATOR_STEMS.has(st));
+    for (let k = Math.max(0, i - NEGATION_WINDOW); k < i && !selfNegated; k++) {
       const t = tokens[k]!;
       if (t.sentence === sentence && t.negator) negated = true;
     }
