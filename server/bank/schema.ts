@@ -73,7 +73,8 @@ export const PythonCaseSchema = z
   });
 export type PythonCase = z.infer<typeof PythonCaseSchema>;
 
-const sqlValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+// SQLite has no booleans (and binding one crashes the libsql driver): true/false become 1/0.
+const sqlValue = z.union([z.string(), z.number(), z.boolean().transform((b) => (b ? 1 : 0)), z.null()]);
 export const SqlCaseSchema = z.strictObject({
   note: z.string().optional(),
   /** Rows per table, as objects keyed by column name. Tables missing here stay empty. */

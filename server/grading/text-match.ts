@@ -102,7 +102,24 @@ export interface TermMatch {
   negated: boolean;
 }
 
-const NEGATION_WINDOW = 3;
+const NEGATION_WINDOW = 5;
+/** Words that end a negation's reach ("no time, but leakage matters"). */
+const SCOPE_BREAKERS = new Set(['but', 'because', 'so', 'although', 'though', 'however', 'while', 'whereas', 'yet'].map((w) => stemmer(w)));
+/** Words that turn a negation back ("don't ignore leakage", "not only leakage"). */
+const NEGATION_FLIPPERS = new Set(['ignore', 'forget', 'overlook', 'miss', 'neglect', 'underestimate', 'only', 'just'].map((w) => stemmer(w)));
+
+/** True when a negator governs the token at `i`: within a few words, same clause, not flipped back. */
+function isNegated(analyzed: AnalyzedText, i: number, sentence: number): boolean {
+  const { tokens, text } = analyzed;
+  for (let k = i - 1; k >= Math.max(0, i - NEGATION_WINDOW); k--) {
+    const t = tokens[k]!;
+    if (t.sentence !== sentence || SCOPE_BREAKERS.has(t.stem) || NEGATION_FLIPPERS.has(t.stem)) return false;
+    // Punctuation between two words also ends the clause.
+    if (/[,:;()]/.test(text.slice(t.end, tokens[k + 1]!.start))) return false;
+    if (t.negator) return true;
+  }
+  return false;
+}
 
 /** Every occurrence of `stems` in the text, each marked negated when a negator precedes it closely. */
 export function findTerm(analyzed: AnalyzedText, stems: string[]): TermMatch[] {
@@ -115,13 +132,9 @@ export function findTerm(analyzed: AnalyzedText, stems: string[]): TermMatch[] {
       const t = tokens[i + j]!;
       if (t.stem !== stems[j] || t.sentence !== sentence) continue outer;
     }
-    let negated = false;
     // A term that carries its own negation ("not available at prediction time") is not negated again.
     const selfNegated = stems.some((st) => NEGATOR_STEMS.has(st));
-    for (let k = Math.max(0, i - NEGATION_WINDOW); k < i && !selfNegated; k++) {
-      const t = tokens[k]!;
-      if (t.sentence === sentence && t.negator) negated = true;
-    }
+    const negated = !selfNegated && isNegated(analyzed, i, sentence);
     out.push({ index: i, length: stems.length, sentence, negated });
   }
   return out;
