@@ -142,3 +142,50 @@ export const summaries = sqliteTable(
   },
   (t) => [uniqueIndex('summaries_session_stage_uq').on(t.sessionId, t.stage)],
 );
+
+/** A candidate's self-assessment of the eight skills and target roles; every save is kept (history). */
+export const selfAssessments = sqliteTable(
+  'self_assessments',
+  {
+    id: text('id').primaryKey(),
+    candidateId: text('candidate_id').notNull(),
+    /** Skill id -> 1 (beginner), 2 (experienced) or 3 (very experienced). */
+    ratings: text('ratings', { mode: 'json' }).notNull(),
+    targetRoles: text('target_roles', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('self_assessments_candidate_idx').on(t.candidateId, t.createdAt)],
+);
+
+/** A pasted job description and what it really is: the offline analysis, and the model's beside it. */
+export const jobAnalyses = sqliteTable(
+  'job_analyses',
+  {
+    id: text('id').primaryKey(),
+    candidateId: text('candidate_id').notNull(),
+    postedTitle: text('posted_title'),
+    text: text('text').notNull(),
+    offline: text('offline', { mode: 'json' }).notNull(),
+    llm: text('llm', { mode: 'json' }),
+    llmError: text('llm_error'),
+    model: text('model'),
+    promptRef: text('prompt_ref'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('job_analyses_candidate_idx').on(t.candidateId, t.createdAt)],
+);
+
+/** A learning plan (3 or 6 months) built from the gaps; the candidate edits its milestones. */
+export const plans = sqliteTable(
+  'plans',
+  {
+    id: text('id').primaryKey(),
+    candidateId: text('candidate_id').notNull(),
+    horizonMonths: integer('horizon_months').notNull(),
+    targetRole: text('target_role').notNull(),
+    milestones: text('milestones', { mode: 'json' }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('plans_candidate_idx').on(t.candidateId, t.updatedAt)],
+);
