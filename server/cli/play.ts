@@ -43,8 +43,11 @@ async function nextTurn(sessionId: string): Promise<any> {
   let buffer = '';
   let complete: any;
   process.stdout.write('\nInterviewer: ');
-  for await (const chunk of res.body) {
-    buffer += decoder.decode(chunk as Uint8Array, { stream: true });
+  const reader = res.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
     let end;
     while ((end = buffer.indexOf('\n\n')) >= 0) {
       const raw = buffer.slice(0, end);

@@ -5,6 +5,7 @@
  */
 import { MAX_SCORE, type Criterion } from '../bank/schema.ts';
 import type { CriterionGrade, GradeFlag } from './types.ts';
+import { looksLikeInjection } from './injection.ts';
 
 /** Lowercase, unify quotes and dashes, collapse white space: models re-type quotes loosely. */
 function canonical(s: string): string {
@@ -81,9 +82,12 @@ export function checkGrades(
     const evidence: string[] = [];
     for (const quote of r.evidence) {
       const found = locateQuote(sourceText, quote);
-      if (found) {
-        if (!evidence.includes(found)) evidence.push(found);
-      } else flags.add('evidence_dropped');
+      if (!found) flags.add('evidence_dropped');
+      else if (looksLikeInjection(found)) {
+        // Text addressed to the grader shows no skill, whatever the grader made of it.
+        flags.add('evidence_dropped');
+        flags.add('injection_suspected');
+      } else if (!evidence.includes(found)) evidence.push(found);
     }
     if (c.source === 'concepts' && score !== null && score > 0 && evidence.length === 0) {
       flags.add('unsupported_score');

@@ -7,6 +7,7 @@
 import type { Criterion, Question } from '../bank/schema.ts';
 import { analyze, findTerm, quoteSentence, termStems, type AnalyzedText } from './text-match.ts';
 import { testsScore } from './scoring.ts';
+import { looksLikeInjection } from './injection.ts';
 import type { CriterionGrade, GradeFlag, GradeOutput, TestOutcome } from './types.ts';
 
 /** Covering this many concepts of a criterion counts as full coverage (long concept lists are menus). */
@@ -14,6 +15,8 @@ const FULL_COVERAGE = 4;
 /** A sentence covering many concepts in few words, with few function words, is a buzzword list. */
 const STUFFED_WORDS_PER_CONCEPT = 5;
 const STUFFED_MAX_FUNCTION_SHARE = 0.3;
+/** Natural prose is well under half rubric terms; a pasted term list is nearly all terms. */
+const STUFFED_MAX_TERM_SHARE = 0.6;
 /** Prose with fewer function words than this is a keyword list (natural English is ~40%). */
 const MIN_FUNCTION_WORD_SHARE = 0.15;
 /** Answers shorter than this many words cannot show a strong level on any criterion. */
@@ -64,29 +67,42 @@ function findConcept(sources: Source[], terms: string[]): ConceptHit | undefined
   return first;
 }
 
-/** Marks sentences that pack many concepts into few words, and says whether the prose as a whole is a keyword list. */
+/**
+ * Marks sentences that are buzzword lists rather than reasoning, and says whether the prose as a
+ * whole is one. A sentence is a list when it covers several concepts and is mostly the terms
+ * themselves, or covers them in very few words with hardly any function words.
+ */
 function detectStuffing(source: Source, question: Question): boolean {
   const { analyzed } = source;
   const conceptsPerSentence = new Map<number, number>();
+  const termToken = new Set<number>();
   for (const c of question.rubric.flatMap((r) => r.concepts)) {
     const sentences = new Set<number>();
-    for (const term of c.terms) for (const m of findTerm(analyzed, termStems(term))) sentences.add(m.sentence);
+    for (const term of c.terms)
+      for (const m of findTerm(analyzed, termStems(term))) {
+        sentences.add(m.sentence);
+        for (let k = m.index; k < m.index + m.length; k++) termToken.add(k);
+      }
     for (const s of sentences) conceptsPerSentence.set(s, (conceptsPerSentence.get(s) ?? 0) + 1);
   }
-  const wordsPerSentence = new Map<number, number>();
-  const functionWordsPerSentence = new Map<number, number>();
-  for (const t of analyzed.tokens) {
-    wordsPerSentence.set(t.sentence, (wordsPerSentence.get(t.sentence) ?? 0) + 1);
-    if (t.functionWord) functionWordsPerSentence.set(t.sentence, (functionWordsPerSentence.get(t.sentence) ?? 0) + 1);
-  }
+  const perSentence = new Map<number, { words: number; functionWords: number; termWords: number }>();
+  analyzed.tokens.forEach((t, i) => {
+    const s = perSentence.get(t.sentence) ?? { words: 0, functionWords: 0, termWords: 0 };
+    s.words++;
+    if (t.functionWord) s.functionWords++;
+    if (termToken.has(i)) s.termWords++;
+    perSentence.set(t.sentence, s);
+  });
   for (const [s, n] of conceptsPerSentence) {
-    const words = wordsPerSentence.get(s) ?? 0;
-    const functionShare = (functionWordsPerSentence.get(s) ?? 0) / Math.max(1, words);
-    if (n >= 3 && words / n < STUFFED_WORDS_PER_CONCEPT && functionShare < STUFFED_MAX_FUNCTION_SHARE) source.ignored.add(s);
+    const { words, functionWords, termWords } = perSentence.get(s)!;
+    const terse = words / n < STUFFED_WORDS_PER_CONCEPT && functionWords / words < STUFFED_MAX_FUNCTION_SHARE;
+    const mostlyTerms = termWords / words > STUFFED_MAX_TERM_SHARE;
+    if (n >= 3 && (terse || mostlyTerms)) source.ignored.add(s);
   }
   const words = analyzed.tokens.length;
   const functionShare = words === 0 ? 1 : analyzed.tokens.filter((t) => t.functionWord).length / words;
-  return words >= 8 && functionShare < MIN_FUNCTION_WORD_SHARE;
+  const termShare = words === 0 ? 0 : termToken.size / words;
+  return words >= 8 && (functionShare < MIN_FUNCTION_WORD_SHARE || termShare > STUFFED_MAX_TERM_SHARE);
 }
 
 function hasReasoning(hits: ConceptHit[], prose: AnalyzedText): boolean {
@@ -159,6 +175,13 @@ export function gradeOffline(input: OfflineGradeInput): GradeOutput {
 
   const keywordList = detectStuffing(prose, input.question);
   if (keywordList || prose.ignored.size > 0) flags.push('keyword_stuffing');
+  // Sentences addressed to the grader earn nothing, whatever terms they contain.
+  prose.analyzed.sentences.forEach((s, i) => {
+    if (looksLikeInjection(input.answer.slice(s.start, s.end))) {
+      prose.ignored.add(i);
+      if (!flags.includes('injection_suspected')) flags.push('injection_suspected');
+    }
+  });
   // A keyword list shows no reasoning: each criterion it touches is capped at "very weak".
   const words = sources.reduce((n, s) => n + s.analyzed.tokens.length, 0);
   const cap = keywordList ? 1 : words < MIN_WORDS_FOR_STRONG ? 2 : 4;

@@ -26,6 +26,7 @@ export const GRADE_FLAGS = [
   'criteria_repaired', // the model missed or invented criteria; missing ones became insufficient evidence
   'keyword_stuffing', // the answer lists terms without reasoning; coverage was discounted
   'offline_fallback', // the model failed; this grade is the offline grader's, provisional
+  'injection_suspected', // the answer addresses the grader ("ignore the rubric", fake scores); that text earned nothing
 ] as const;
 export type GradeFlag = (typeof GRADE_FLAGS)[number];
 

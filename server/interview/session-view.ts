@@ -64,6 +64,7 @@ const FLAG_TEXT: Record<(typeof GRADE_FLAGS)[number], string> = {
   criteria_repaired: 'The grader skipped or invented criteria; skipped ones count as insufficient evidence.',
   keyword_stuffing: 'Parts of the answer list terms without reasoning; those parts earned no credit.',
   offline_fallback: 'The model could not grade this answer, so the offline grader did. Re-grade it later for a model grade.',
+  injection_suspected: 'Parts of the answer address the grader (asking for scores or giving it instructions); they earned no credit.',
 };
 
 export function gradeView(bank: Bank, item: ItemRow, g: GradeRow) {
