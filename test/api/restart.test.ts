@@ -27,8 +27,8 @@ describe('grade jobs across a restart', () => {
       const after = await second.deps.db.select().from(grades);
       expect(after).toHaveLength(3);
       expect(after.every((g) => g.status === 'done' && g.attempt === 1 && g.claimedBy === null)).toBe(true);
-      const answers = (await second.json('GET', `/api/sessions/${id}`)).body.messages.filter((m: any) => m.author === 'candidate');
-      expect(answers).toHaveLength(3);
+      const answered = new Set((await second.json('GET', `/api/sessions/${id}`)).body.messages.filter((m: any) => m.author === 'candidate').map((m: any) => m.itemId));
+      expect(answered.size).toBe(3);
     } finally {
       await second.close();
     }
