@@ -40,12 +40,17 @@ export function strongAnswerOf(q: Question): { answer: string; code?: string; te
 }
 
 export function checkQuality(q: Question): QualityReport {
-  const strong = answerLevel(q.rubric, gradeOffline({ question: q, ...strongAnswerOf(q) }).criteria);
+  const strongGrade = gradeOffline({ question: q, ...strongAnswerOf(q) });
+  const strong = answerLevel(q.rubric, strongGrade.criteria);
   // Parroting the question and its follow-ups back must not earn credit either.
   const echo = [q.prompt, ...q.rubric.map((c) => c.follow_up)].join('\n');
   const offTopic = [...OFF_TOPIC_ANSWERS, echo].map((answer) => answerLevel(q.rubric, gradeOffline({ question: q, answer }).criteria));
   const problems: string[] = [];
   if (strong < HIRE) problems.push(`strong answer grades ${strong.toFixed(2)} (needs ${HIRE})`);
+  // A strong answer shows every criterion; one it misses would draw a follow-up from the interviewer.
+  for (const c of strongGrade.criteria)
+    if (c.score === null || c.score < 2)
+      problems.push(`strong answer scores ${c.score ?? 'insufficient evidence'} on "${c.criterionId}"${strongGrade.flags.length ? ` (flags: ${strongGrade.flags.join(', ')})` : ''}`);
   offTopic.forEach((l, i) => {
     const which = i < OFF_TOPIC_ANSWERS.length ? `off-topic answer #${i + 1}` : 'the question echoed back';
     const max = i < OFF_TOPIC_ANSWERS.length ? OFF_TOPIC_MAX : ECHO_MAX;

@@ -46,18 +46,20 @@ WebAssembly.Memory.prototype.grow = function (pages) {
   return grow.call(this, pages);
 };
 
-// Output written below Python's sys.stdout (sys.__stdout__, os.write) lands here; kept only while
-// the visible examples run.
+// Output written below Python's sys.stdout (sys.__stdout__, os.write) lands here. It is passed on
+// only while the visible examples run, up to the output limit.
 const outputLimit = Number(args['output-limit'] ?? 65536);
-const fdOutput = { keep: true, stdout: '', stderr: '', truncated: false };
+const fdOutput = { open: true, sent: 0, truncated: false };
 function fdSink(stream) {
   return {
     batched: (text) => {
-      if (!fdOutput.keep) return;
-      const line = `${text}\n`;
-      const room = outputLimit - fdOutput[stream].length;
-      if (line.length > room) fdOutput.truncated = true;
-      if (room > 0) fdOutput[stream] += line.slice(0, room);
+      if (!fdOutput.open) return;
+      const room = outputLimit - fdOutput.sent;
+      if (text.length + 1 > room) fdOutput.truncated = true;
+      if (room <= 0) return;
+      const piece = `${text}\n`.slice(0, room);
+      fdOutput.sent += piece.length;
+      send({ type: 'output', stream, text: piece });
     },
   };
 }
@@ -94,18 +96,11 @@ const emit = (line) => process.stdout.write(`${line}\n`);
 function handle(message) {
   if (message.type === 'examples') {
     const summary = JSON.parse(runExamples(message.code, message.function, JSON.stringify(message.cases), outputLimit, emit));
-    // The examples' output is complete: nothing after this point can be shown to the candidate.
-    fdOutput.keep = false;
-    send({
-      type: 'examples-done',
-      status: summary.status,
-      message: summary.message,
-      stdout: (summary.stdout ?? '') + fdOutput.stdout,
-      stderr: (summary.stderr ?? '') + fdOutput.stderr,
-      truncated: Boolean(summary.truncated) || fdOutput.truncated,
-    });
+    // The examples are done: nothing printed after this point may reach the candidate.
+    fdOutput.open = false;
+    send({ type: 'examples-done', status: summary.status, message: summary.message, truncated: Boolean(summary.truncated) || fdOutput.truncated });
   } else if (message.type === 'tests') {
-    fdOutput.keep = false;
+    fdOutput.open = false;
     const summary = JSON.parse(runTests(JSON.stringify(message.cases), emit));
     send({ type: 'tests-done', status: summary.status });
   } else {

@@ -23,11 +23,16 @@ _state = {}
 
 
 class Capture(io.TextIOBase):
-    """A text sink that keeps at most `limit` characters and remembers whether it dropped any."""
+    """A text sink that passes on at most `limit` characters (to `emit`, when given) and drops the rest.
 
-    def __init__(self, limit):
+    Output is streamed as it is written so that what a run printed before it hit the time limit
+    is still shown; the parent keeps its own byte limit on top of this one.
+    """
+
+    def __init__(self, limit, stream, emit=None):
         self.limit = limit
-        self.parts = []
+        self.stream = stream
+        self.emit = emit
         self.size = 0
         self.truncated = False
 
@@ -38,16 +43,14 @@ class Capture(io.TextIOBase):
         if not isinstance(s, str):
             raise TypeError(f'write() argument must be str, not {type(s).__name__}')
         room = self.limit - self.size
-        if room > 0:
+        if room > 0 and s:
             piece = s[:room]
-            self.parts.append(piece)
             self.size += len(piece)
+            if self.emit is not None:
+                self.emit(json.dumps({'type': 'output', 'stream': self.stream, 'text': piece}))
         if len(s) > max(room, 0):
             self.truncated = True
         return len(s)
-
-    def getvalue(self):
-        return ''.join(self.parts)
 
 
 def _jsonable(value, depth=0):
@@ -135,40 +138,43 @@ def _flush_fd_streams():
 
 def run_examples(code, function_name, cases_json, output_limit, emit):
     """Phase 1: load the candidate's module in a fresh namespace and run the visible examples."""
-    out, err = Capture(output_limit), Capture(output_limit)
-    summary = {'status': 'ok'}
+    out, err = Capture(output_limit, 'stdout', emit), Capture(output_limit, 'stderr', emit)
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = out, err
     try:
-        linecache.cache[SOLUTION] = (len(code), None, code.splitlines(True), SOLUTION)
-        try:
-            compiled = compile(code, SOLUTION, 'exec')
-        except SyntaxError as e:
-            return json.dumps({'status': 'error', 'message': ''.join(traceback.format_exception_only(type(e), e))})
-        namespace = {'__name__': '__main__', '__builtins__': builtins}
-        try:
-            exec(compiled, namespace)
-        except BaseException as e:
-            exc = _describe_exception(e)
-            summary = {'status': 'memory' if exc['memory'] else 'error', 'message': exc['text']}
-        else:
-            fn = namespace.get(function_name)
-            if not callable(fn):
-                summary = {'status': 'error', 'message': f'{SOLUTION} does not define a function named {function_name}'}
-            else:
-                _state['fn'] = fn
-                summary = {'status': _run_cases(cases_json, 'examples', emit)}
+        summary = _load_and_run(code, function_name, cases_json, emit)
     finally:
         sys.stdout, sys.stderr = saved
         _flush_fd_streams()
-    summary.update(stdout=out.getvalue(), stderr=err.getvalue(), truncated=out.truncated or err.truncated)
+    summary['truncated'] = out.truncated or err.truncated
     return json.dumps(summary)
+
+
+def _load_and_run(code, function_name, cases_json, emit):
+    linecache.cache[SOLUTION] = (len(code), None, code.splitlines(True), SOLUTION)
+    try:
+        compiled = compile(code, SOLUTION, 'exec')
+    except SyntaxError as e:
+        return {'status': 'error', 'message': ''.join(traceback.format_exception_only(type(e), e))}
+    # A fresh namespace per submission: nothing is shared with the harness or an earlier run.
+    namespace = {'__name__': '__main__', '__builtins__': builtins}
+    try:
+        exec(compiled, namespace)
+    except BaseException as e:  # SystemExit and KeyboardInterrupt at import also mean it did not load
+        exc = _describe_exception(e)
+        return {'status': 'memory' if exc['memory'] else 'error', 'message': exc['text']}
+    fn = namespace.get(function_name)
+    if not callable(fn):
+        return {'status': 'error', 'message': f'{SOLUTION} does not define a function named {function_name}'}
+    _state['fn'] = fn
+    emit(json.dumps({'type': 'loaded'}))
+    return {'status': _run_cases(cases_json, 'examples', emit)}
 
 
 def run_tests(cases_json, emit):
     """Phase 2: the hidden tests. Output is discarded so their arguments cannot be printed out."""
     saved = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = Capture(0), Capture(0)
+    sys.stdout, sys.stderr = Capture(0, 'stdout'), Capture(0, 'stderr')
     try:
         status = _run_cases(cases_json, 'tests', emit)
     finally:

@@ -17,6 +17,7 @@ const STUFFED_WORDS_PER_CONCEPT = 5;
 const STUFFED_MAX_FUNCTION_SHARE = 0.3;
 /** Natural prose is well under half rubric terms; a pasted term list is nearly all terms. */
 const STUFFED_MAX_TERM_SHARE = 0.6;
+const STUFFED_MIN_GLUE_SHARE = 0.1;
 /** Prose with fewer function words than this is a keyword list (natural English is ~40%). */
 const MIN_FUNCTION_WORD_SHARE = 0.15;
 /** Answers shorter than this many words cannot show a strong level on any criterion. */
@@ -85,18 +86,20 @@ function detectStuffing(source: Source, question: Question): boolean {
       }
     for (const s of sentences) conceptsPerSentence.set(s, (conceptsPerSentence.get(s) ?? 0) + 1);
   }
-  const perSentence = new Map<number, { words: number; functionWords: number; termWords: number }>();
+  const perSentence = new Map<number, { words: number; functionWords: number; termWords: number; glue: number }>();
   analyzed.tokens.forEach((t, i) => {
-    const s = perSentence.get(t.sentence) ?? { words: 0, functionWords: 0, termWords: 0 };
+    const s = perSentence.get(t.sentence) ?? { words: 0, functionWords: 0, termWords: 0, glue: 0 };
     s.words++;
     if (t.functionWord) s.functionWords++;
     if (termToken.has(i)) s.termWords++;
+    // Function words outside any term: the grammar that holds a real sentence together.
+    else if (t.functionWord) s.glue++;
     perSentence.set(t.sentence, s);
   });
   for (const [s, n] of conceptsPerSentence) {
-    const { words, functionWords, termWords } = perSentence.get(s)!;
+    const { words, functionWords, termWords, glue } = perSentence.get(s)!;
     const terse = words / n < STUFFED_WORDS_PER_CONCEPT && functionWords / words < STUFFED_MAX_FUNCTION_SHARE;
-    const mostlyTerms = termWords / words > STUFFED_MAX_TERM_SHARE;
+    const mostlyTerms = termWords / words > STUFFED_MAX_TERM_SHARE && glue / words < STUFFED_MIN_GLUE_SHARE;
     if (n >= 3 && (terse || mostlyTerms)) source.ignored.add(s);
   }
   const words = analyzed.tokens.length;
