@@ -144,9 +144,10 @@ function gradeCriterion(c: Criterion, sources: Source[], cap: number, tests?: Te
     score: level,
     evidence,
     missing,
-    rationale: `Covers ${hits.length} of ${c.concepts.length} key points (${coveredLabels.join('; ')})${
-      level === 4 ? ', with reasoning' : ''
-    }: ${c.anchors[level as 0 | 1 | 2 | 3 | 4]}`,
+    // The anchor for the level is shown beside the score; the rationale says what earned it.
+    rationale: `Covers ${hits.length} of ${c.concepts.length} key points (${coveredLabels.join('; ')})${level === 4 ? ', with reasoning' : ''}${
+      cap < 4 && level === cap ? (cap === 1 ? '; capped because the answer reads as a list of terms' : '; capped because the answer is very short') : ''
+    }.`,
   };
 }
 
