@@ -47,7 +47,7 @@ export interface SkillScore {
 
 export interface SessionReport {
   stages: StageReport[];
-  overall: { level: number | null; verdict: Verdict | null; verdictLabel: string | null };
+  overall: { level: number | null; verdict: Verdict | null; verdictLabel: string | null; summary: string | null };
   skills: SkillScore[];
   weakest: WeakCriterion[];
   /** The stage with the lowest level: the one to drill next. */
@@ -71,6 +71,19 @@ export function offlineStageSummary(stage: StageReport, weakest: WeakCriterion[]
   return `${stage.name}: ${stage.verdictLabel}, average level ${round2(stage.level)} of ${MAX_SCORE} over ${stage.graded} graded answer${
     stage.graded === 1 ? '' : 's'
   }.${weak.length ? ` Weakest: ${weak.join(' and ')}.` : ''}${weakest[0] ? ` First step: ${weakest[0].tip}` : ''}`;
+}
+
+/** Across stages: where the loop went best and worst, and what to do first. Null until two stages are graded. */
+function loopSummary(stages: StageReport[], weakest: WeakCriterion[]): string | null {
+  const graded = stages.filter((s) => s.level !== null && s.graded === s.questions);
+  if (graded.length < 2) return null;
+  const sorted = [...graded].sort((a, b) => b.level! - a.level!);
+  const best = sorted[0]!;
+  const worst = sorted.at(-1)!;
+  const first = weakest[0];
+  return `Across ${graded.length} stages, your strongest was the ${best.name} (${best.verdictLabel}, level ${best.level}) and your weakest the ${worst.name} (${
+    worst.verdictLabel
+  }, level ${worst.level}).${first ? ` Work first on ${first.criterionName.toLowerCase()}: ${first.tip}` : ''}`;
 }
 
 export function buildReport(bank: Bank, items: ItemRow[], grades: GradeRow[], summaries: SummaryRow[]): SessionReport {
@@ -148,6 +161,7 @@ export function buildReport(bank: Bank, items: ItemRow[], grades: GradeRow[], su
       level: overallLevel === null ? null : round2(overallLevel),
       verdict: overallVerdict,
       verdictLabel: overallVerdict ? VERDICT_LABELS[overallVerdict] : null,
+      summary: loopSummary(stageReports, weakAll),
     },
     skills: [...skillLevels].map(([skill, ls]) => ({
       skill,

@@ -44,6 +44,7 @@ describe('a full loop through the API, offline, on a real libSQL database', () =
       expect(st.summary.text.length).toBeGreaterThan(20);
     }
     expect(view.report.overall.verdict).toMatch(/hire/);
+    expect(view.report.overall.summary).toMatch(/^Across 5 stages, your strongest was the /);
   });
 
   it('probes a weak answer with at most two follow-ups, then grades it low', async () => {
