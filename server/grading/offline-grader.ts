@@ -18,6 +18,7 @@ const STUFFED_MAX_FUNCTION_SHARE = 0.3;
 /** Natural prose is well under half rubric terms; a pasted term list is nearly all terms. */
 const STUFFED_MAX_TERM_SHARE = 0.6;
 const STUFFED_MIN_GLUE_SHARE = 0.1;
+const STUFFED_TERSE_GLUE_SHARE = 0.25;
 /** Prose with fewer function words than this is a keyword list (natural English is ~40%). */
 const MIN_FUNCTION_WORD_SHARE = 0.15;
 /** Answers shorter than this many words cannot show a strong level on any criterion. */
@@ -98,7 +99,7 @@ function detectStuffing(source: Source, question: Question): boolean {
   });
   for (const [s, n] of conceptsPerSentence) {
     const { words, functionWords, termWords, glue } = perSentence.get(s)!;
-    const terse = words / n < STUFFED_WORDS_PER_CONCEPT && functionWords / words < STUFFED_MAX_FUNCTION_SHARE;
+    const terse = words / n < STUFFED_WORDS_PER_CONCEPT && functionWords / words < STUFFED_MAX_FUNCTION_SHARE && glue / words < STUFFED_TERSE_GLUE_SHARE;
     const mostlyTerms = termWords / words > STUFFED_MAX_TERM_SHARE && glue / words < STUFFED_MIN_GLUE_SHARE;
     if (n >= 3 && (terse || mostlyTerms)) source.ignored.add(s);
   }
@@ -116,7 +117,8 @@ function hasReasoning(hits: ConceptHit[], prose: AnalyzedText): boolean {
 function levelFromCoverage(covered: number, total: number, reasoning: boolean): number {
   const share = covered / Math.min(total, FULL_COVERAGE);
   if (share >= 1) return reasoning ? 4 : 3;
-  if (share >= 0.75) return 3;
+  // Two of three concepts (or three of four) is a strong answer; anchors ask for the main points, not all.
+  if (share >= 0.66) return 3;
   if (share >= 0.5) return 2;
   return 1;
 }

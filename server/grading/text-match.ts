@@ -90,9 +90,22 @@ export function analyze(text: string): AnalyzedText {
 }
 
 /** The stems of a term, as the matcher sees them ("O(n log n)" -> o, n, log, n). */
+/** A rubric term that matches any number in the answer ("cut errors by 30%", "2.5 million"). */
+export const NUMBER_TERM = '<number>';
+const NUMBER_STEM = '\u0000number';
+
+const termCache = new Map<string, string[]>();
+/** The stems of a term, read exactly as answers are read ("hadn't" -> hadn, not). */
 export function termStems(term: string): string[] {
-  return [...term.toLowerCase().matchAll(WORD)].map((m) => stem(m[0]));
+  let stems = termCache.get(term);
+  if (!stems) {
+    stems = term.trim() === NUMBER_TERM ? [NUMBER_STEM] : analyze(term).tokens.map((t) => t.stem);
+    if (termCache.size < 50_000) termCache.set(term, stems);
+  }
+  return stems;
 }
+
+const matches = (token: Token, s: string) => token.stem === s || (s === NUMBER_STEM && /^\d/.test(token.stem));
 
 export interface TermMatch {
   /** Index of the first token of the match. */
@@ -130,7 +143,7 @@ export function findTerm(analyzed: AnalyzedText, stems: string[]): TermMatch[] {
     const sentence = tokens[i]!.sentence;
     for (let j = 0; j < stems.length; j++) {
       const t = tokens[i + j]!;
-      if (t.stem !== stems[j] || t.sentence !== sentence) continue outer;
+      if (!matches(t, stems[j]!) || t.sentence !== sentence) continue outer;
     }
     // A term that carries its own negation ("not available at prediction time") is not negated again.
     const selfNegated = stems.some((st) => NEGATOR_STEMS.has(st));
