@@ -13,7 +13,7 @@ import type { CriterionGrade, GradeFlag, GradeOutput, TestOutcome } from './type
 /** Covering this many concepts of a criterion counts as full coverage (long concept lists are menus). */
 const FULL_COVERAGE = 4;
 /** A sentence covering many concepts in few words, with few function words, is a buzzword list. */
-const STUFFED_WORDS_PER_CONCEPT = 5;
+const STUFFED_WORDS_PER_CONCEPT = 4;
 const STUFFED_MAX_FUNCTION_SHARE = 0.3;
 /** Natural prose is well under half rubric terms; a pasted term list is nearly all terms. */
 const STUFFED_MAX_TERM_SHARE = 0.6;

@@ -12,15 +12,19 @@ import { analyze, findTerm, termStems } from '../../server/grading/text-match.ts
 import { realBank, ROOT } from '../support/test-app.ts';
 
 const bank = realBank();
-const fixtures = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/answers/natural-answers.json'), 'utf8')) as {
-  good: Record<string, string>;
-  weak: Record<string, string>;
-};
+type Fixture = { good: Record<string, string>; weak: Record<string, string> };
+const read = (f: string) => JSON.parse(readFileSync(join(ROOT, 'test/fixtures/answers', f), 'utf8')) as Fixture;
+const files = [read('natural-answers.json'), read('natural-answers-technical.json')];
+const fixtures: Fixture = { good: Object.assign({}, ...files.map((f) => f.good)), weak: Object.assign({}, ...files.map((f) => f.weak)) };
 const LEAN_HIRE = VERDICT_THRESHOLDS.find((t) => t.verdict === 'lean-hire')!.min;
-const level = (id: string, answer: string) => {
+/** Coding: good answers are explanations beside code that passed the tests; weak ones come with no working code. */
+const level = (id: string, answer: string, codePassed = true) => {
   const q = bank.byId.get(id);
   if (!q) throw new Error(`fixture names unknown question ${id}`);
-  return answerLevel(q.rubric, gradeOffline({ question: q, answer }).criteria);
+  // Coding fixtures are the explanation beside working code: the tests passed.
+  const total = q.coding ? q.coding.examples.length + q.coding.tests.length : 0;
+  const tests = q.coding ? { passed: codePassed ? total : 0, total, status: codePassed ? 'passed' : 'failed' } : undefined;
+  return answerLevel(q.rubric, gradeOffline({ question: q, answer, tests }).criteria);
 };
 
 describe('answers in candidates\' own words', () => {
@@ -29,11 +33,11 @@ describe('answers in candidates\' own words', () => {
   });
 
   it.each(Object.entries(fixtures.weak))('%s: a vague answer stays very weak', (id, answer) => {
-    expect(level(id, answer)).toBeLessThanOrEqual(0.75);
+    expect(level(id, answer, false)).toBeLessThanOrEqual(0.75);
   });
 
   it('ranks each good answer above the weak answer to the same question', () => {
-    for (const [id, weak] of Object.entries(fixtures.weak)) if (fixtures.good[id]) expect(level(id, fixtures.good[id]!)).toBeGreaterThan(level(id, weak));
+    for (const [id, weak] of Object.entries(fixtures.weak)) if (fixtures.good[id]) expect(level(id, fixtures.good[id]!, false)).toBeGreaterThan(level(id, weak, false));
   });
 });
 
