@@ -12,6 +12,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Deps } from './deps.ts';
 import { AppError, APP_ERROR_STATUS } from './errors.ts';
+import { careerRoutes } from './routes/career.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { checkOrigin, requireJson, requireToken } from './routes/guard.ts';
@@ -36,7 +37,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
       }),
     )
     .route('/', metaRoutes(deps))
-    .route('/sessions', sessionRoutes(deps));
+    .route('/sessions', sessionRoutes(deps))
+    .route('/career', careerRoutes(deps));
 
   const app = new Hono();
   app.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], objectSrc: ["'none'"], frameAncestors: ["'none'"] } }));

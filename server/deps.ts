@@ -5,6 +5,7 @@ import type { Db } from './db/open.ts';
 import type { LlmClient } from './llm/types.ts';
 import type { Prompts } from './prompts/load.ts';
 import type { SessionEvents } from './interview/events.ts';
+import type { Career } from './career/load.ts';
 
 export interface Logger {
   info(msg: string, data?: Record<string, unknown>): void;
@@ -17,6 +18,8 @@ export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 export interface Deps {
   db: Db;
   bank: Bank;
+  /** Curated career data (question-bank/career.yaml); loaded from the bank folder when absent. */
+  career?: Career;
   prompts: Prompts;
   /** Undefined: no model configured; the offline interviewer and grader run. */
   llm?: LlmClient;

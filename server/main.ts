@@ -18,6 +18,7 @@ import { withLimiter } from './llm/limited-client.ts';
 import { OpenAiLlmClient } from './llm/openai-client.ts';
 import { loadPrompts, PromptError } from './prompts/load.ts';
 import { startCodeRunner } from './coding/start.ts';
+import { loadCareer } from './career/load.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -36,9 +37,11 @@ async function main() {
   let config;
   let bank;
   let prompts;
+  let career;
   try {
     config = loadConfig();
     bank = loadBank(resolve(ROOT, 'question-bank'), config.questionPacks.map((p) => resolve(p)));
+    career = loadCareer(bank);
     prompts = loadPrompts(resolve(ROOT, 'prompts'));
   } catch (err) {
     if (err instanceof ConfigError || err instanceof BankError || err instanceof PromptError) fail(err.message);
@@ -52,6 +55,7 @@ async function main() {
   const deps: Deps = {
     db,
     bank,
+    career,
     prompts,
     llm,
     runner,

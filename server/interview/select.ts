@@ -26,7 +26,8 @@ const difficultyDistance = (a: Difficulty, b: Difficulty) => Math.abs(DIFFICULTI
 
 export function selectQuestions(o: SelectOptions): LoadedQuestion[] {
   const pool = o.bank.questions.filter((q) => q.stage === o.stage && !o.exclude?.has(q.id));
-  const focus = new Set(o.focusSkills ?? []);
+  // Earlier focus skills weigh more: a drill aimed at [statistics, sql] leads with statistics.
+  const focus = new Map((o.focusSkills ?? []).map((s, i, all) => [s, all.length - i]));
   const keyed = pool.map((q) => {
     const seenAt = o.seen.get(q.id);
     return {
@@ -34,7 +35,7 @@ export function selectQuestions(o: SelectOptions): LoadedQuestion[] {
       key: [
         seenAt === undefined ? 0 : 1, // unseen first...
         seenAt ?? 0, // ...then the least recently seen
-        focus.size ? -q.skills.filter((s) => focus.has(s)).length : 0,
+        focus.size ? -q.skills.reduce((n, s) => n + (focus.get(s) ?? 0), 0) : 0,
         q.roles.includes(o.role) ? 0 : 1,
         difficultyDistance(q.difficulty, o.difficulty),
         o.random(),
@@ -45,20 +46,18 @@ export function selectQuestions(o: SelectOptions): LoadedQuestion[] {
     for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
     return 0;
   });
-  const ranked = keyed.map((k) => k.q);
-  if (o.stage !== 'coding') return ranked.slice(0, o.count);
-  // Coding: alternate languages where the ranking allows, so a loop tests both Python and SQL
-  // when the role's questions include both.
-  const picked: LoadedQuestion[] = [];
-  const rest = [...ranked];
+  if (o.stage !== 'coding') return keyed.slice(0, o.count).map((k) => k.q);
+  // Coding: alternate languages where the ranking allows (same seen-ness, focus and role fit),
+  // so a loop tests both Python and SQL when the role's questions include both.
+  const tier = (k: (typeof keyed)[number]) => `${k.key[0]}|${k.key[2]}|${k.key[3]}`;
+  const picked: typeof keyed = [];
+  const rest = [...keyed];
   while (picked.length < o.count && rest.length) {
-    const last = picked.at(-1)?.coding?.language;
-    const head = rest[0]!;
-    const sameTier = (q: LoadedQuestion) => o.seen.has(q.id) === o.seen.has(head.id) && q.roles.includes(o.role) === head.roles.includes(o.role);
-    const i = last ? rest.findIndex((q) => q.coding?.language !== last && sameTier(q)) : -1;
+    const last = picked.at(-1)?.q.coding?.language;
+    const i = last ? rest.findIndex((k) => k.q.coding?.language !== last && tier(k) === tier(rest[0]!)) : -1;
     picked.push(rest.splice(i >= 0 ? i : 0, 1)[0]!);
   }
-  return picked;
+  return picked.map((k) => k.q);
 }
 
 /** How many questions a full loop asks in a stage, from the role's stage weight. */

@@ -21,7 +21,6 @@ export const CreateSessionBody = z.strictObject({
   candidateId: CandidateId.default('default'),
   feedback: z.enum(['answer', 'stage']).default('answer'),
   focusSkills: z.array(z.string().min(1).max(64)).max(8).optional(),
-  jobAnalysisId: Id.optional(),
 });
 
 export const AnswerBody = z.strictObject({
