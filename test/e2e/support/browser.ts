@@ -1,0 +1,47 @@
+/**
+ * Debian's chromium driven by playwright-core (which never downloads a browser). Missing
+ * chromium skips the browser tests on a developer machine but fails them loudly under CI.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from './build.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const inCI = !!process.env.CI && process.env.CI !== 'false' && process.env.CI !== '0';
+export const chromiumPresent = existsSync(CHROMIUM);
+/** Run the browser tests when chromium is here, and always under CI (where its absence fails). */
+export const runBrowserTests = chromiumPresent || inCI;
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!chromiumPresent)
+    throw new Error(`Chromium is missing at ${CHROMIUM}: the end-to-end tests cannot run. Install it with: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export const SCREENSHOTS = join(ROOT, 'screenshots');
+
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+}
+
+/**
+ * Collects uncaught errors and console errors of the page, for the test to assert none happened.
+ * `expectedStatuses`: HTTP errors the test provokes on purpose (the browser logs each one).
+ */
+export function watchPageErrors(page: Page, expectedStatuses: number[] = [503]): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const status = /status of (\d{3})/.exec(m.text())?.[1];
+    if (status && expectedStatuses.includes(Number(status))) return;
+    errors.push(`console: ${m.text()}`);
+  });
+  return errors;
+}

@@ -1,0 +1,61 @@
+/**
+ * The API's shapes, inferred from the server's routes through Hono's client types: when the
+ * server changes a response, the web app stops type-checking instead of breaking at run time.
+ */
+import type { hc, InferRequestType, InferResponseType } from 'hono/client';
+import type { AppType } from '../../../server/app.ts';
+import type { CaseResult, RunResult as ServerRunResult, RunnerStatus } from '../../../server/coding/types.ts';
+
+type Client = ReturnType<typeof hc<AppType>>;
+type Sessions = Client['api']['sessions'];
+
+export type Status = InferResponseType<Client['api']['status']['$get'], 200>;
+export type Bank = InferResponseType<Client['api']['bank']['$get'], 200>;
+export type BankStage = Bank['stages'][number];
+export type BankRole = Bank['roles'][number];
+
+export type SessionView = InferResponseType<Sessions[':id']['$get'], 200>;
+export type SessionSummary = SessionView['session'];
+export type Item = SessionView['items'][number];
+export type Message = SessionView['messages'][number];
+export type CodeRun = SessionView['runs'][number];
+export type Report = SessionView['report'];
+export type StageReport = Report['stages'][number];
+export type Grader = SessionView['grader'];
+export type Question = NonNullable<Item['question']>;
+export type Coding = NonNullable<Question['coding']>;
+
+type AnyGrade = NonNullable<Item['grade']>;
+/** A grade the candidate may see in full. */
+export type Grade = Exclude<AnyGrade, { hiddenUntilStageEnd: true }>;
+/** A grade kept back until the stage ends ("feedback at the end of a stage"). */
+export type HiddenGrade = Extract<AnyGrade, { hiddenUntilStageEnd: true }>;
+export type CriterionGrade = Grade['criteria'][number];
+
+/**
+ * The interviewer's next turn (server/routes/sessions.ts, turnView). Spelled out because the
+ * route's SSE branch hides the JSON branch from Hono's inference; built from the view's parts.
+ * A freshly stored turn's message may lack code/model/promptRef, hence the Partial.
+ */
+export interface Turn {
+  kind: 'question' | 'follow_up' | 'closing';
+  replay: boolean;
+  message: Pick<Message, 'id' | 'seq' | 'itemId' | 'author' | 'kind' | 'text' | 'createdAt'> & Partial<Message>;
+  item: { id: string; position: number; stage: Item['stage']; followUpsAsked: number; question: Question | null } | null;
+  progress: { position: number; total: number };
+}
+export type AnswerResult = InferResponseType<Sessions[':id']['answers']['$post'], 201>;
+export type SessionListEntry = InferResponseType<Sessions['$get'], 200>['sessions'][number];
+
+export type CreateSessionInput = Omit<InferRequestType<Sessions['$post']>['json'], 'candidateId'>;
+export type HistoryFilter = { role?: string; mode?: 'loop' | 'drill'; status?: 'active' | 'finished' };
+
+/** A stage id, as the bank and session creation know them. */
+export type Stage = NonNullable<CreateSessionInput['stage']>;
+export type Verdict = NonNullable<StageReport['verdict']>;
+
+// Run results hold free-form JSON (arguments, return values); the server's own type says it best.
+export type RunResult = ServerRunResult;
+export type { CaseResult, RunnerStatus };
+
+export const isFullGrade = (g: Item['grade']): g is Grade => !!g && !('hiddenUntilStageEnd' in g);
