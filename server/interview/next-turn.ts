@@ -64,7 +64,8 @@ async function tryNextTurn(deps: Deps, sessionId: string, onDelta?: DeltaSink, s
 
 async function insertTurn(deps: Deps, row: Omit<typeof messages.$inferInsert, 'seq'>, itemUpdate?: Partial<typeof items.$inferInsert>) {
   const seq = (await getLastSeq(deps.db, { sessionId: row.sessionId })) + 1;
-  const message = { ...row, seq } as MessageRow;
+  // The full row, as a read would return it, so a new turn and a replayed one look the same.
+  const message: MessageRow = { itemId: null, criterionId: null, code: null, model: null, promptRef: null, ...row, seq };
   try {
     if (itemUpdate && row.itemId)
       await deps.db.batch([deps.db.insert(messages).values(message), deps.db.update(items).set(itemUpdate).where(eq(items.id, row.itemId))]);

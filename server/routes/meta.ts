@@ -2,6 +2,8 @@
 import { Hono } from 'hono';
 import type { Deps } from '../deps.ts';
 import { graderInfo } from '../interview/session-view.ts';
+import { MAX_SCORE } from '../bank/schema.ts';
+import { VERDICT_LABELS, VERDICT_THRESHOLDS } from '../grading/scoring.ts';
 
 export function metaRoutes(deps: Deps) {
   return new Hono()
@@ -22,6 +24,13 @@ export function metaRoutes(deps: Deps) {
         {
           version: deps.bank.version,
           name: deps.bank.manifest.name,
+          // The one score scale every criterion uses, and the verdict thresholds on it.
+          scale: {
+            min: 0,
+            max: MAX_SCORE,
+            labels: ['absent or wrong', 'very weak', 'weak', 'strong', 'very strong'],
+            verdicts: VERDICT_THRESHOLDS.map((t) => ({ ...t, label: VERDICT_LABELS[t.verdict] })),
+          },
           questionCount: qs.length,
           stages: deps.bank.manifest.stages.map((s) => ({
             ...s,

@@ -15,6 +15,9 @@ import { submitAnswer } from '../interview/submit-answer.ts';
 import { AnswerBody, CreateSessionBody, ItemParam, ListSessionsQuery, RunBody, SessionParam } from './schemas.ts';
 import { validate } from './validate.ts';
 
+/** The interviewer's turn as the API shows it (the SSE `turn-complete` event and the JSON reply). */
+export type TurnView = ReturnType<typeof turnView>;
+
 function turnView(deps: Deps, turn: Turn, total: number) {
   const q = turn.item ? deps.bank.byId.get(turn.item.questionId) : undefined;
   return {
