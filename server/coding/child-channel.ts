@@ -5,6 +5,7 @@
  * every message's shape. Node's IPC channel would buffer an endless message without limit.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { z } from 'zod';
 
 export type ChildEvent =
   | { kind: 'message'; data: unknown }
@@ -16,9 +17,21 @@ export interface ChildChannelOptions {
   cwd?: string;
   /** A longer line kills the child. */
   maxLineBytes: number;
+  /** More output than this over the child's life kills it (a flood of small lines costs parsing too). */
+  maxTotalBytes?: number;
 }
 
 const STDERR_TAIL_BYTES = 4096;
+
+/** A short rendering of something a child sent, for error messages and logs. */
+export function preview(data: unknown): string {
+  try {
+    return JSON.stringify(data).slice(0, 200);
+  } catch (err) {
+    // A forged message can be nested deep enough to overflow JSON.stringify: name the problem instead.
+    return `(unprintable: ${err instanceof Error ? err.message : String(err)})`;
+  }
+}
 
 export class ChildChannel {
   readonly pid: number | undefined;
@@ -27,9 +40,12 @@ export class ChildChannel {
   private waiter: ((event: ChildEvent) => void) | undefined;
   private partial: Buffer[] = [];
   private partialBytes = 0;
+  private totalBytes = 0;
   private stderr = '';
   private exitReason: string | undefined;
   private exitEvent: ChildEvent | undefined;
+  /** Set by kill(): nothing the child still had in the pipe may count as a message after that. */
+  private killed = false;
   readonly exited: Promise<void>;
 
   constructor(private readonly opts: ChildChannelOptions) {
@@ -68,7 +84,7 @@ export class ChildChannel {
     if (this.alive) this.child.stdin.write(`${JSON.stringify(message)}\n`);
   }
 
-  /** The next message, or the child's exit (repeated for every later call). */
+  /** The next message, or the child's exit (repeated for every later call). One reader at a time. */
   next(): Promise<ChildEvent> {
     const queued = this.queue.shift();
     if (queued) return Promise.resolve(queued);
@@ -78,9 +94,28 @@ export class ChildChannel {
     });
   }
 
+  /** Like next(), or 'timeout' when nothing comes within `ms`; a later event then stays queued. */
+  nextWithin(ms: number): Promise<ChildEvent | 'timeout'> {
+    const queued = this.queue.shift();
+    if (queued) return Promise.resolve(queued);
+    if (this.exitEvent) return Promise.resolve(this.exitEvent);
+    return new Promise((resolve) => {
+      const deliver = (event: ChildEvent) => {
+        clearTimeout(timer);
+        resolve(event);
+      };
+      const timer = setTimeout(() => {
+        if (this.waiter === deliver) this.waiter = undefined;
+        resolve('timeout');
+      }, Math.max(0, ms));
+      this.waiter = deliver;
+    });
+  }
+
   /** SIGKILL: the child gets no chance to run anything else. */
   kill(reason?: string): void {
     if (reason) this.exitReason ??= reason;
+    this.killed = true;
     if (this.alive) this.child.kill('SIGKILL');
   }
 
@@ -99,6 +134,12 @@ export class ChildChannel {
   }
 
   private onStdout(chunk: Buffer): void {
+    if (this.killed) return;
+    this.totalBytes += chunk.length;
+    if (this.opts.maxTotalBytes !== undefined && this.totalBytes > this.opts.maxTotalBytes) {
+      this.kill(`the sandbox sent more than ${this.opts.maxTotalBytes} bytes`);
+      return;
+    }
     let start = 0;
     for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
       this.partial.push(chunk.subarray(start, nl));
@@ -120,7 +161,7 @@ export class ChildChannel {
   }
 
   private onLine(line: string): void {
-    if (line.trim() === '' || this.exitEvent) return;
+    if (line.trim() === '' || this.exitEvent || this.killed) return;
     if (Buffer.byteLength(line) > this.opts.maxLineBytes) {
       this.kill(`the sandbox sent a message over ${this.opts.maxLineBytes} bytes`);
       return;
@@ -133,5 +174,35 @@ export class ChildChannel {
       return;
     }
     this.push({ kind: 'message', data });
+  }
+}
+
+/**
+ * Waits for the child's first message and checks it against `schema` (its "ready" line). On a
+ * time-out, an abort, an exit or anything unexpected the child is killed and the error says why.
+ */
+export async function expectFirstMessage(
+  channel: ChildChannel,
+  schema: z.ZodType,
+  what: string,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<void> {
+  const onAbort = () => channel.kill('the code runner was closed');
+  signal.addEventListener('abort', onAbort);
+  try {
+    const event = await channel.nextWithin(timeoutMs);
+    if (event === 'timeout') throw new Error(`${what} took longer than ${timeoutMs / 1000} s`);
+    if (event.kind === 'exit') {
+      const detail = event.reason ?? `exit code ${event.code ?? event.signal}`;
+      const tail = channel.stderrTail().trim().split('\n').slice(-3).join(' | ');
+      throw new Error(`${what} failed (${detail})${tail ? `: ${tail}` : ''}`);
+    }
+    if (!schema.safeParse(event.data).success) throw new Error(`${what} failed: unexpected message ${preview(event.data)}`);
+  } catch (err) {
+    channel.kill();
+    throw err;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
 }

@@ -20,7 +20,7 @@ export interface NetworkIsolation {
 const PROBE = "process.stdout.write(JSON.stringify(Object.keys(require('os').networkInterfaces())))";
 const PROBE_TIMEOUT_MS = 10_000;
 
-function findOnPath(program: string): string | undefined {
+export function findOnPath(program: string): string | undefined {
   for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(delimiter)) {
     const candidate = join(dir, program);
     try {

@@ -1,7 +1,11 @@
 /** The code runner's knobs, their defaults, and the checks that keep them sane. */
 import type { Logger } from '../deps.ts';
 
+export type Language = 'python' | 'sql';
+
 export interface CodeRunnerOptions {
+  /** Languages to start; runs in any other answer "unavailable". Default both. */
+  languages?: Language[];
   /** Python sandboxes kept booted and waiting (0: boot one per run, slower). Default 2. */
   pythonPoolSize?: number;
   /** SQL sandboxes kept waiting. Default 2. */
@@ -47,6 +51,7 @@ export function resolveOptions(o: CodeRunnerOptions = {}): ResolvedOptions {
     outputLimitBytes: whole('outputLimitBytes', o.outputLimitBytes ?? 64 * 1024, 256, 16 * 1024 * 1024),
     maxCodeChars: whole('maxCodeChars', o.maxCodeChars ?? 100_000, 1, 10_000_000),
     maxSqlRows: whole('maxSqlRows', o.maxSqlRows ?? 10_000, 1, 1_000_000),
+    languages: [...new Set<Language>(o.languages ?? ['python', 'sql'])],
     network: o.network ?? 'auto',
     unshareCommand: o.unshareCommand,
     logger: o.logger ?? quietLogger,

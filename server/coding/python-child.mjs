@@ -1,11 +1,11 @@
 // One Python sandbox child: Pyodide inside a Node process started with the permission model (see
-// python-pool.ts for the exact command). Plain .mjs because it runs as its own entry file: tsx
+// python-sandbox.ts for the exact command). Plain .mjs because it runs as its own entry file: tsx
 // and vitest cannot start a .ts file here. It speaks JSON lines: jobs on stdin, replies on stdout.
 //
 // Everything the candidate's code can reach (the `js` module, the `constructor.constructor`
 // trick) lands in this process, which can read only the Pyodide folder and its own files, cannot
 // write, spawn or start workers, runs in a network namespace where available, and is thrown away
-// after one submission. So nothing here needs to be trusted by the parent: it validates replies.
+// after one submission. Nothing said from here is trusted: the parent validates every line.
 import { constants as fsConstants, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -46,20 +46,25 @@ WebAssembly.Memory.prototype.grow = function (pages) {
   return grow.call(this, pages);
 };
 
-// Output written below Python's sys.stdout (sys.__stdout__, os.write) lands here. It is passed on
+// Output written below Python's sys.stdout (sys.__stdout__, os.write) lands here, byte by byte as
+// Python flushes it (a line-batched handler would hold back print(..., end='')). It is passed on
 // only while the visible examples run, up to the output limit.
 const outputLimit = Number(args['output-limit'] ?? 65536);
-const fdOutput = { open: true, sent: 0, truncated: false };
+const fdOutput = { open: true, sent: { stdout: 0, stderr: 0 }, truncated: { stdout: false, stderr: false } };
 function fdSink(stream) {
+  const decoder = new TextDecoder();
   return {
-    batched: (text) => {
-      if (!fdOutput.open) return;
-      const room = outputLimit - fdOutput.sent;
-      if (text.length + 1 > room) fdOutput.truncated = true;
-      if (room <= 0) return;
-      const piece = `${text}\n`.slice(0, room);
-      fdOutput.sent += piece.length;
-      send({ type: 'output', stream, text: piece });
+    write: (bytes) => {
+      if (!fdOutput.open) return bytes.length;
+      const text = decoder.decode(bytes, { stream: true });
+      const room = outputLimit - fdOutput.sent[stream];
+      if (text.length > room) fdOutput.truncated[stream] = true;
+      if (room > 0 && text) {
+        const piece = text.slice(0, room);
+        fdOutput.sent[stream] += piece.length;
+        send({ type: 'output', stream, text: piece });
+      }
+      return bytes.length;
     },
   };
 }
@@ -98,7 +103,11 @@ function handle(message) {
     const summary = JSON.parse(runExamples(message.code, message.function, JSON.stringify(message.cases), outputLimit, emit));
     // The examples are done: nothing printed after this point may reach the candidate.
     fdOutput.open = false;
-    send({ type: 'examples-done', status: summary.status, message: summary.message, truncated: Boolean(summary.truncated) || fdOutput.truncated });
+    const truncated = {
+      stdout: Boolean(summary.truncated?.stdout) || fdOutput.truncated.stdout,
+      stderr: Boolean(summary.truncated?.stderr) || fdOutput.truncated.stderr,
+    };
+    send({ type: 'examples-done', status: summary.status, message: summary.message, truncated });
   } else if (message.type === 'tests') {
     fdOutput.open = false;
     const summary = JSON.parse(runTests(JSON.stringify(message.cases), emit));

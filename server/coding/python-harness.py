@@ -72,13 +72,15 @@ def _jsonable(value, depth=0):
     if isinstance(value, dict):
         return {str(k): _jsonable(v, depth + 1) for k, v in value.items()}
     if isinstance(value, (set, frozenset)):
-        items = [_jsonable(v, depth + 1) for v in value]
-        try:
-            items.sort(key=lambda v: json.dumps(v, sort_keys=True))
-        except TypeError:
-            pass
-        return items
+        # A set has no order: report it sorted (numbers by value, anything else by its JSON text).
+        return sorted((_jsonable(v, depth + 1) for v in value), key=_set_order)
     return {'$repr': repr(value)[:1000]}
+
+
+def _set_order(v):
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return (0, v, '')
+    return (1, 0, json.dumps(v, sort_keys=True))
 
 
 def _encode_value(value):
@@ -133,6 +135,7 @@ def _flush_fd_streams():
         try:
             stream.flush()
         except Exception:
+            # The candidate's code may have closed or replaced the stream: that output is lost, the results are not.
             pass
 
 
@@ -146,7 +149,7 @@ def run_examples(code, function_name, cases_json, output_limit, emit):
     finally:
         sys.stdout, sys.stderr = saved
         _flush_fd_streams()
-    summary['truncated'] = out.truncated or err.truncated
+    summary['truncated'] = {'stdout': out.truncated, 'stderr': err.truncated}
     return json.dumps(summary)
 
 

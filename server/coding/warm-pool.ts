@@ -76,9 +76,12 @@ export class WarmPool<T> {
       this.refill();
       return;
     }
-    const waiter = this.waiters.shift();
-    if (waiter) waiter.resolve(item);
-    else this.idle.push(item);
+    this.offer(item);
+  }
+
+  /** Resolves once a sandbox is booted and waiting (or rejects with why none can boot). */
+  async warmUp(): Promise<void> {
+    this.release(await this.acquire(), true);
   }
 
   async close(): Promise<void> {
@@ -111,10 +114,16 @@ export class WarmPool<T> {
       this.opts.destroy(item);
       return;
     }
+    this.offer(item);
+    this.refill();
+  }
+
+  /** To the first waiter, else to the idle list while it is below the warm target. */
+  private offer(item: T): void {
     const waiter = this.waiters.shift();
     if (waiter) waiter.resolve(item);
-    else this.idle.push(item);
-    this.refill();
+    else if (this.idle.length < this.opts.size) this.idle.push(item);
+    else this.opts.destroy(item);
   }
 
   private onBootFailed(err: unknown): void {
