@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
-import { FairLimiter } from '../../server/llm/limiter.ts';
-import { withLimiter } from '../../server/llm/limited-client.ts';
 import { OpenAiLlmClient } from '../../server/llm/openai-client.ts';
 import { FakeOpenAi } from '../support/fake-openai.ts';
-import { goodReply } from '../support/fault-model.ts';
 import { startHttpServer } from '../support/http-server.ts';
 import { codingBench } from './coding.ts';
+import { spawn } from 'node:child_process';
+import { loadBank } from '../../server/bank/load.ts';
+import { spawnServer } from '../support/spawn-server.ts';
+import { ROOT } from '../support/test-app.ts';
 
 const quick = process.argv.includes('--quick');
 const N = quick ? 60 : 300;
@@ -72,51 +73,71 @@ async function apiLatency(base: { med: number; p99: number }) {
   await s.close();
 }
 
+/** Starts the fake model in its own process; resolves with its base URL. */
+async function startFakeModelProcess(latencyMs: number): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/fake-openai-cli.ts', String(latencyMs)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.once('data', (d) => resolve(String(d).trim().split('\n')[0]!));
+    child.once('exit', (code) => reject(new Error(`fake model exited (${code})`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+/**
+ * Candidates against the real server process, with the fake model in a third process, so the
+ * load generator, the server and the "model" do not share one event loop.
+ */
 async function throughput() {
   const LATENCY = 300;
   const CANDIDATES = quick ? 50 : 200;
   const DURATION = quick ? 4000 : 8000;
-  const fake = await new FakeOpenAi().start();
-  fake.responder = (req) => ({ content: goodReply(req), delayMs: LATENCY });
-  const results: Array<{ limit: number; perSec: number; turnsPerSec: number }> = [];
+  const bank = loadBank(join(ROOT, 'question-bank'));
+  const fake = await startFakeModelProcess(LATENCY);
+  const stats = async () => ((await (await fetch(fake.url.replace(/\/v1$/, '/stats'))).json()) as { requests: number }).requests;
   for (const limit of [CANDIDATES, 16]) {
-    const llm = withLimiter(
-      new OpenAiLlmClient({ baseURL: fake.url, apiKey: 'k', model: 'fake', timeoutMs: 30_000, maxRetries: 0, maxConcurrency: limit, structuredOutput: 'json_object' }),
-      new FairLimiter(limit),
-    );
-    // Grading is also a model call; keep this figure about interviewer turns by grading offline later.
-    const s = await startHttpServer({ llm, startWorker: false, dbUrl: `file:${join(mkdtempSync(join(tmpdir(), 'bench-')), 'db.sqlite')}` });
-    const bank = s.deps.bank;
+    const server = await spawnServer({
+      DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), 'bench-')), 'db.sqlite')}`,
+      LLM_MODEL: 'fake',
+      LLM_BASE_URL: fake.url,
+      LLM_API_KEY: 'k',
+      LLM_MAX_RETRIES: '0',
+      LLM_MAX_CONCURRENCY: String(limit),
+      LLM_STRUCTURED_OUTPUT: 'json_object',
+    });
+    const call = async (method: string, path: string, body?: unknown) =>
+      (await fetch(`${server.url}${path}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined })).json() as Promise<any>;
+    const before = await stats();
     let turns = 0;
-    const modelCallsBefore = fake.requests.length;
     const started = performance.now();
     const until = Date.now() + DURATION;
     await Promise.all(
       Array.from({ length: CANDIDATES }, async (_, c) => {
         while (Date.now() < until) {
-          const id = (await s.call('POST', '/api/sessions', { role: 'data-scientist', mode: 'drill', stage: 'behavioral', questionCount: 3, candidateId: `t${c}` })).body.session.id;
+          const id = (await call('POST', '/api/sessions', { role: 'data-scientist', mode: 'drill', stage: 'behavioral', questionCount: 3, candidateId: `t${c}` })).session.id;
           for (;;) {
             if (Date.now() >= until) return;
-            const turn = (await s.call('POST', `/api/sessions/${id}/next`)).body;
+            const turn = await call('POST', `/api/sessions/${id}/next`);
             turns++;
             if (turn.kind === 'closing') break;
-            const text = bank.byId.get(turn.item.question.id)!.strong_answer.join(' ');
-            await s.call('POST', `/api/sessions/${id}/answers`, { itemId: turn.item.id, text });
+            await call('POST', `/api/sessions/${id}/answers`, { itemId: turn.item.id, text: bank.byId.get(turn.item.question.id)!.strong_answer.join(' ') });
           }
         }
       }),
     );
-    // Closing turns need no model: count the interviewer turns the model actually spoke, over the
-    // whole wall time (calls started just before the deadline finish after it).
+    // Every model call (interviewer turns and grades) over the whole wall time.
     const elapsed = (performance.now() - started) / 1000;
-    results.push({ limit, perSec: (fake.requests.length - modelCallsBefore) / elapsed, turnsPerSec: turns / elapsed });
-    await s.close();
+    const perSec = ((await stats()) - before) / elapsed;
+    const ideal = limit / (LATENCY / 1000);
+    row(
+      limit === CANDIDATES ? `${CANDIDATES} candidates, model ${LATENCY} ms: model calls/s (LLM_MAX_CONCURRENCY=${limit})` : `same, LLM_MAX_CONCURRENCY=${limit} (the rest queue)`,
+      perSec.toFixed(0),
+      `ideal ${ideal.toFixed(0)}`,
+      `${((perSec / ideal) * 100).toFixed(0)}% of ideal`,
+      `${(turns / elapsed).toFixed(0)} turns/s`,
+    );
+    await server.stop();
   }
-  const ideal = CANDIDATES / (LATENCY / 1000);
-  const ideal16 = 16 / (LATENCY / 1000);
-  row(`${CANDIDATES} candidates, model ${LATENCY} ms: model turns/s (limit ${results[0]!.limit})`, results[0]!.perSec.toFixed(0), `ideal ${ideal.toFixed(0)}`, `${((results[0]!.perSec / ideal) * 100).toFixed(0)}% of ideal`, `${results[0]!.turnsPerSec.toFixed(0)} turns/s in all`);
-  row(`same, LLM_MAX_CONCURRENCY=16 (the rest queue)`, results[1]!.perSec.toFixed(0), `ideal ${ideal16.toFixed(0)}`, `${((results[1]!.perSec / ideal16) * 100).toFixed(0)}% of ideal`, `${results[1]!.turnsPerSec.toFixed(0)} turns/s in all`);
-  await fake.stop();
+  fake.stop();
 }
 
 async function firstTokenToSse() {

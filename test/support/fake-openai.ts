@@ -64,6 +64,12 @@ export class FakeOpenAi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.url === '/stats') {
+      // For load runs with the fake in another process: how many model calls it has served.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ requests: this.requests.length }));
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     let body: any = null;
