@@ -27,7 +27,7 @@ describe.skipIf(!runBrowserTests)('page weight and phone width', () => {
     await server?.stop();
   });
 
-  test('the start page downloads little JavaScript, and no editor or chart code', async () => {
+  test('the start page downloads little JavaScript, and no editor, chart or career code', async () => {
     const context = await browser.newContext({ baseURL: server.url });
     const page = await context.newPage();
     const scripts: Array<{ url: string; gzip: number }> = [];
@@ -40,7 +40,8 @@ describe.skipIf(!runBrowserTests)('page weight and phone width', () => {
     console.log(`initial JavaScript: ${scripts.length} file(s), ${(total / 1024).toFixed(1)} KiB gzipped`);
     expect(scripts.length).toBeGreaterThan(0);
     expect(total).toBeLessThan(INITIAL_JS_BUDGET);
-    expect(scripts.some((s) => /codemirror|skill-chart/.test(s.url))).toBe(false);
+    // The editor, the charts and the career pages load only where they are used.
+    expect(scripts.some((s) => /codemirror|skill-chart|gap-chart|progress-chart|career-/.test(s.url))).toBe(false);
     await context.close();
   });
 

@@ -69,6 +69,9 @@ describe('the report', () => {
     expect(weak).toHaveTextContent('Compare COUNT(*) with COUNT(DISTINCT key) after every join.');
     expect(weak).toHaveTextContent('What happens to the row count when you join?');
 
+    // The gap report for this role, with the plan, is one click away.
+    expect(screen.getByRole('link', { name: 'See your gaps and plan' })).toHaveAttribute('href', '/career/gaps?role=data-analyst');
+
     fireEvent.click(screen.getByRole('button', { name: 'Drill Coding' }));
     await waitFor(() => expect(history.get()).toBe('/session/drill-9'));
     expect(server.callsTo('POST', '/api/sessions')[0]!.body).toMatchObject({ role: 'data-analyst', mode: 'drill', stage: 'coding', difficulty: 'medium' });

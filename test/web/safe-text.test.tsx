@@ -1,10 +1,16 @@
-/** The two places text from others reaches the DOM: Markdown (sanitized) and evidence highlighting (text only). */
+/**
+ * Where text from others reaches the DOM: Markdown from the bank (sanitized), a model's words
+ * (plain text) and evidence highlighting (text only).
+ */
 import { render } from '@solidjs/testing-library';
 import { describe, expect, test } from 'vitest';
+import { Conversation } from '../../web/src/components/conversation.tsx';
+import { splitInterviewerText } from '../../web/src/components/interviewer-text.tsx';
 import { Markdown } from '../../web/src/components/markdown.tsx';
 import { highlightSegments } from '../../web/src/lib/highlight.ts';
 import { renderMarkdown } from '../../web/src/lib/markdown.ts';
 import { readSse } from '../../web/src/lib/sse.ts';
+import { item, message, question, sessionView } from './support/fixtures.ts';
 
 describe('Markdown from the bank or a model', () => {
   test('keeps formatting, drops scripts, handlers, images and javascript: links', () => {
@@ -15,6 +21,8 @@ describe('Markdown from the bank or a model', () => {
     box.innerHTML = html;
     expect(box.querySelector('strong code')!.textContent).toBe('COUNT(DISTINCT user_id)');
     expect(box.querySelector('script, img, [onerror], [onclick], [style]')).toBeNull();
+    // Raw HTML is never parsed: it reads as the characters it is.
+    expect(box.textContent).toContain('<script>alert(1)</script><img src=x onerror=alert(2)>');
     const links = [...box.querySelectorAll('a')];
     expect(links.map((a) => a.getAttribute('href'))).not.toContain('javascript:alert(3)');
     const ok = links.find((a) => a.textContent === 'ok')!;
@@ -86,5 +94,33 @@ describe('readSse', () => {
       ['question-delta', '{"text":"Hi"}'],
       ['turn-complete', 'line1\nline2'],
     ]);
+  });
+});
+
+describe('a model’s words in the conversation', () => {
+  const hostile = 'Welcome. <img src=x onerror="window.__pwned=1"> See [this](javascript:window.__pwned=3).';
+
+  test('are shown as plain text, exactly as written; the bank’s question stays formatted', () => {
+    const view = sessionView({
+      items: [item({ question: question({ prompt: 'Why do you want **this** role?' }) })],
+      messages: [
+        message({ id: 'm1', seq: 1, author: 'interviewer', source: 'llm', text: `${hostile}\n\nWhy do you want **this** role?` }),
+        message({ id: 'm2', seq: 2, author: 'candidate', text: 'Because.' }),
+        message({ id: 'm3', seq: 3, author: 'interviewer', source: 'llm', kind: 'follow_up', text: '<script>window.__pwned=2</script> Which *one*?' }),
+      ],
+    });
+    const { container } = render(() => <Conversation view={view} />);
+    const said = [...container.querySelectorAll('.model-said')].map((p) => p.textContent);
+    expect(said).toEqual([hostile, '<script>window.__pwned=2</script> Which *one*?']);
+    expect(container.querySelector('img, script, a[href^="javascript"]')).toBeNull();
+    expect(container.querySelector('.prose strong')!.textContent).toBe('this');
+    expect((window as { __pwned?: unknown }).__pwned).toBeUndefined();
+  });
+
+  test('splitInterviewerText keeps bank text as Markdown and splits a model’s lead-in from the question', () => {
+    expect(splitInterviewerText({ source: 'bank', kind: 'question', text: 'Hi.\n\nQ?' }, 'Q?')).toEqual({ said: '', markdown: 'Hi.\n\nQ?' });
+    expect(splitInterviewerText({ source: 'llm', kind: 'question', text: 'Hello there.\n\nQ?' }, 'Q?\n')).toEqual({ said: 'Hello there.', markdown: 'Q?' });
+    // A reply that does not end with the question (a follow-up, or an unexpected shape) is all the model's.
+    expect(splitInterviewerText({ source: 'llm', kind: 'follow_up', text: 'Why?' }, 'Q?')).toEqual({ said: 'Why?', markdown: '' });
   });
 });

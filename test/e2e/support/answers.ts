@@ -12,7 +12,17 @@ interface BankQuestion {
   title: string;
   stage: string;
   rubric: Array<{ name: string; source?: string; concepts?: Array<{ label: string; terms: Array<string | number> }> }>;
-  coding?: { language: 'python' | 'sql'; reference: string };
+  coding?: {
+    language: 'python' | 'sql';
+    /** Python: the function the tests call. */
+    function?: string;
+    starter: string;
+    reference: string;
+    /** A plausible but wrong solution (it may still pass the visible examples). */
+    wrong: string;
+    examples: unknown[];
+    tests: unknown[];
+  };
 }
 
 let cache: Map<string, BankQuestion> | undefined;

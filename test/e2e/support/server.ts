@@ -1,6 +1,7 @@
 /**
  * Starts the real server as a child process, as `npm start` would (minus the build): offline
- * grader, a temporary file database, a free port on 127.0.0.1. stop() kills it and cleans up.
+ * grader unless told otherwise, a temporary file database, a free port on 127.0.0.1. stop()
+ * kills it and cleans up.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,14 +38,15 @@ function offlineEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** `env` adds settings on top of the offline defaults (a model's LLM_MODEL and LLM_BASE_URL, say). */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'mockloop-e2e-'));
   const port = await freePort();
   let log = '';
   // One warm Python runner, not the default pool: several browser test files run side by side.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: offlineEnv({ PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'db')}`, PYTHON_POOL_SIZE: '1' }),
+    env: offlineEnv({ PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `file:${join(dir, 'db')}`, PYTHON_POOL_SIZE: '1', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d) => (log += String(d)));

@@ -1,9 +1,10 @@
 import { createMemo, For, Show } from 'solid-js';
 import { difficultyLabel, levelText } from '../lib/format.ts';
-import type { Item, Message, SessionView } from '../lib/types.ts';
+import type { Item, Message, Question, SessionView } from '../lib/types.ts';
 import { GradePanel } from './grade-panel.tsx';
+import { InterviewerText } from './interviewer-text.tsx';
 import { Markdown } from './markdown.tsx';
-import { RunResults } from './run-results.tsx';
+import { SubmittedRun } from './submitted-run.tsx';
 import { VerdictBadge } from './verdict-badge.tsx';
 
 /**
@@ -27,9 +28,18 @@ export function Conversation(props: {
   const stageNames = createMemo(() => props.stageNames ?? Object.fromEntries(props.view.report.stages.map((s) => [s.stage, s.name])));
   const messagesOf = (itemId: string | null) => props.view.messages.filter((m) => m.itemId === itemId);
   const answersOf = (itemId: string) => messagesOf(itemId).filter((m) => m.author === 'candidate');
-  /** The hidden-test run of the code last submitted for a question (coding questions only). */
-  const submittedRun = (itemId: string) =>
-    [...props.view.runs].reverse().find((r) => r.itemId === itemId && r.mode === 'submit' && r.result)?.result ?? null;
+  /**
+   * The hidden-test run of the code an answer carried: the item's first submit run stored after
+   * the answer and before the candidate's next answer (the answer is stored first, then run).
+   */
+  const submittedRun = (m: Message) => {
+    if (m.author !== 'candidate' || !m.code?.trim() || !m.itemId) return null;
+    const next = answersOf(m.itemId).find((a) => a.seq > m.seq);
+    return (
+      props.view.runs.find((r) => r.itemId === m.itemId && r.mode === 'submit' && r.result && r.createdAt >= m.createdAt && (!next || r.createdAt < next.createdAt))
+        ?.result ?? null
+    );
+  };
   const isStageStart = (item: Item, index: number) => index === 0 || shown()[index - 1]!.stage !== item.stage;
   const stageReport = (stage: string) => props.view.report.stages.find((s) => s.stage === stage);
   const isStageEnd = (item: Item) => {
@@ -61,17 +71,14 @@ export function Conversation(props: {
                 )}
               </Show>
             </header>
-            <For each={messagesOf(item.id)}>{(m) => <MessageBubble message={m} language={item.question?.coding?.language} />}</For>
-            <Show when={submittedRun(item.id)}>
-              {(run) => (
-                <details class="submitted-run">
-                  <summary>
-                    Tests on your submitted code: {run().passed} of {run().total} passed
-                  </summary>
-                  <RunResults result={run()} />
-                </details>
+            <For each={messagesOf(item.id)}>
+              {(m) => (
+                <>
+                  <MessageBubble message={m} question={item.question} />
+                  <Show when={submittedRun(m)}>{(run) => <SubmittedRun result={run()} />}</Show>
+                </>
               )}
-            </Show>
+            </For>
             <Show when={item.status === 'complete'}>
               <GradePanel
                 item={item}
@@ -104,8 +111,9 @@ export function Conversation(props: {
   );
 }
 
-function MessageBubble(props: { message: Message; language?: string }) {
+function MessageBubble(props: { message: Message; question?: Question | null }) {
   const m = () => props.message;
+  const language = () => props.question?.coding?.language;
   return (
     <Show
       when={m().author === 'candidate'}
@@ -116,7 +124,7 @@ function MessageBubble(props: { message: Message; language?: string }) {
           data-message-id={m().id}
         >
           <p class="who">{m().kind === 'follow_up' ? 'Interviewer · follow-up' : 'Interviewer'}</p>
-          <Markdown text={m().text} />
+          <InterviewerText message={m()} bankPrompt={props.question?.prompt} />
         </div>
       }
     >
@@ -126,7 +134,7 @@ function MessageBubble(props: { message: Message; language?: string }) {
           <p class="answer-text">{m().text}</p>
         </Show>
         <Show when={m().code}>
-          <pre class="code-block" aria-label={`Your ${props.language === 'sql' ? 'SQL' : 'code'}`}>
+          <pre class="code-block" aria-label={`Your ${language() === 'sql' ? 'SQL' : 'code'}`}>
             <code>{m().code}</code>
           </pre>
         </Show>

@@ -21,6 +21,9 @@ export function Layout(props: RouteSectionProps) {
             <A href="/" end activeClass="active">
               Practise
             </A>
+            <A href="/career" activeClass="active">
+              Career
+            </A>
             <A href="/history" activeClass="active">
               History
             </A>

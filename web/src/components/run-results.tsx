@@ -2,6 +2,16 @@ import { For, Show } from 'solid-js';
 import type { CaseResult, RunResult } from '../lib/types.ts';
 import { formatValue, ValueView } from './value-view.tsx';
 
+/** Examples and hidden tests counted apart: the hidden ones are what the submission is judged on. */
+export function testCounts(r: RunResult) {
+  const hidden = r.cases.filter((c) => c.hidden);
+  const examples = r.cases.filter((c) => !c.hidden);
+  return {
+    hidden: { passed: hidden.filter((c) => c.passed).length, total: hidden.length },
+    examples: { passed: examples.filter((c) => c.passed).length, total: examples.length },
+  };
+}
+
 const HEADLINES: Record<RunResult['status'], string> = {
   passed: 'All passed',
   failed: 'Some failed',
@@ -28,6 +38,12 @@ export function RunResults(props: { result: RunResult }) {
         </Show>
         <span class="muted"> · {Math.round(r().durationMs)} ms</span>
       </p>
+      <Show when={r().mode === 'submit' && r().cases.some((c) => c.hidden)}>
+        <p class="run-split">
+          Examples: {testCounts(r()).examples.passed} of {testCounts(r()).examples.total} passed · Hidden tests: {testCounts(r()).hidden.passed} of{' '}
+          {testCounts(r()).hidden.total} passed
+        </p>
+      </Show>
       <Show when={r().message}>
         <pre class="run-error">{r().message}</pre>
       </Show>

@@ -8,7 +8,29 @@ import { hc } from 'hono/client';
 import type { AppType } from '../../../server/app.ts';
 import { accessToken, candidateId } from './identity.ts';
 import { readSse } from './sse.ts';
-import type { AnswerResult, Bank, CreateSessionInput, HistoryFilter, RunResult, SessionListEntry, SessionView, Status, Turn } from './types.ts';
+import type {
+  AnswerResult,
+  Bank,
+  CareerData,
+  CreateSessionInput,
+  GapReport,
+  HistoryFilter,
+  Horizon,
+  JobAnalysis,
+  JobAnalysisSummary,
+  MilestonePatch,
+  NewMilestone,
+  Plan,
+  Profile,
+  Progress,
+  Ratings,
+  RunResult,
+  SessionListEntry,
+  SessionView,
+  Status,
+  TailorInput,
+  Turn,
+} from './types.ts';
 
 export class ApiError extends Error {
   override name = 'ApiError';
@@ -102,12 +124,16 @@ export async function runCode(id: string, body: { itemId: string; code: string }
 export const regrade = (id: string, itemId: string) =>
   json<unknown>(() => client.api.sessions[':id'].items[':itemId'].regrade.$post({ param: { id, itemId } }));
 
+/** A Markdown download: its text, with the file name the server suggests. */
+async function markdownFile(res: Response, fallback: string): Promise<{ filename: string; text: string }> {
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallback;
+  return { filename, text: await res.text() };
+}
+
 /** The graded transcript as Markdown, with the file name the server suggests. */
 export async function exportMarkdown(id: string): Promise<{ filename: string; text: string }> {
-  const res = await send(() => client.api.sessions[':id'].export.$get({ param: { id } }));
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `mockloop-${id}.md`;
-  return { filename, text: await res.text() };
+  return markdownFile(await send(() => client.api.sessions[':id'].export.$get({ param: { id } })), `mockloop-${id}.md`);
 }
 
 /**
@@ -157,3 +183,73 @@ export async function watchSession(id: string, onEvent: (name: SessionEventName)
     delay = Math.min(delay * 2, 30_000);
   }
 }
+
+// Career fit: the self-assessment, job postings, gaps, "drill my weakest", plans and progress.
+const career = client.api.career;
+
+let careerPromise: Promise<CareerData> | undefined;
+/** Roles, skills (with their level descriptions) and stages: fixed while the server runs, read once. */
+export function getCareerData(): Promise<CareerData> {
+  careerPromise ??= json<CareerData>(() => career.roles.$get()).catch((err) => {
+    careerPromise = undefined;
+    throw err;
+  });
+  return careerPromise;
+}
+
+const who = () => ({ candidateId: candidateId() });
+/** An optional role as a query: absent means "my first target role" to the server. */
+const roleQuery = (role: string | undefined) => ({ ...who(), ...(role ? { role } : {}) });
+
+export const getProfile = () => json<Profile>(() => career.profile.$get({ query: who() }));
+
+export const saveProfile = (ratings: Ratings, targetRoles: string[]) =>
+  json<Profile>(() => career.profile.$put({ json: { ...who(), ratings, targetRoles } }));
+
+export const analyseJob = (text: string, postedTitle?: string) =>
+  json<JobAnalysis>(() => career['job-analyses'].$post({ json: { ...who(), text, ...(postedTitle?.trim() ? { postedTitle: postedTitle.trim() } : {}) } }));
+
+export async function listJobAnalyses(): Promise<JobAnalysisSummary[]> {
+  return (await json<{ analyses: JobAnalysisSummary[] }>(() => career['job-analyses'].$get({ query: who() }))).analyses;
+}
+
+export const getJobAnalysis = (id: string) => json<JobAnalysis>(() => career['job-analyses'][':id'].$get({ param: { id } }));
+
+/** A full loop weighted the way the posting reads; the session view comes back, ready to enter. */
+export const startTailoredSession = (id: string, input: Partial<TailorInput> = {}) =>
+  json<SessionView>(() => career['job-analyses'][':id'].session.$post({ param: { id }, json: { ...who(), ...input } }));
+
+export const getGaps = (role?: string) => json<GapReport>(() => career.gaps.$get({ query: roleQuery(role) }));
+
+export const drillWeakest = (role?: string) => json<SessionView>(() => career['drill-weakest'].$post({ json: roleQuery(role) }));
+
+export const createPlan = (horizonMonths: Horizon, role?: string) =>
+  json<Plan>(() => career.plans.$post({ json: { ...roleQuery(role), horizonMonths } }));
+
+export async function listPlans(): Promise<Plan[]> {
+  return (await json<{ plans: Plan[] }>(() => career.plans.$get({ query: who() }))).plans;
+}
+
+export const getPlan = (id: string) => json<Plan>(() => career.plans[':id'].$get({ param: { id } }));
+
+export const updateMilestone = (id: string, milestoneId: string, patch: MilestonePatch) =>
+  json<Plan>(() => career.plans[':id'].milestones[':milestoneId'].$put({ param: { id, milestoneId }, json: patch }));
+
+export const addMilestone = (id: string, milestone: NewMilestone) =>
+  json<Plan>(() => career.plans[':id'].milestones.$post({ param: { id }, json: milestone }));
+
+/**
+ * Browsers send no "Content-Length: 0" with a bodiless DELETE, and the server then refuses it as
+ * a body that is not JSON (415); saying the (empty) body is JSON gets it through.
+ */
+export const deleteMilestone = (id: string, milestoneId: string) =>
+  json<Plan>(() =>
+    career.plans[':id'].milestones[':milestoneId'].$delete({ param: { id, milestoneId } }, { headers: { ...authHeaders(), 'Content-Type': 'application/json' } }),
+  );
+
+/** The plan as a Markdown checklist, with the file name the server suggests. */
+export async function exportPlan(id: string): Promise<{ filename: string; text: string }> {
+  return markdownFile(await send(() => career.plans[':id'].export.$get({ param: { id } })), `mockloop-plan-${id}.md`);
+}
+
+export const getProgress = (role?: string) => json<Progress>(() => career.progress.$get({ query: roleQuery(role) }));

@@ -1,11 +1,17 @@
 /**
  * Markdown from the bank or a model, made safe: marked renders it, DOMPurify keeps only plain
  * formatting. marked passes raw HTML and javascript: links through, so sanitizing is not optional.
+ * Raw HTML is not rendered at all: it is escaped and reads as the characters it is. The bank never
+ * needs it, and markup handed to any parser, even an inert one, already has the browser queue its
+ * image loads and error handlers (blocked by the CSP, and logged, but better never created).
  */
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+const marked = new Marked({ gfm: true, breaks: false, async: false, renderer: { html: ({ text }) => escapeHtml(text) } });
 
 let hooked = false;
 function purifier() {

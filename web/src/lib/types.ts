@@ -59,3 +59,26 @@ export type RunResult = ServerRunResult;
 export type { CaseResult, RunnerStatus };
 
 export const isFullGrade = (g: Item['grade']): g is Grade => !!g && !('hiddenUntilStageEnd' in g);
+
+// Career fit (/api/career): the self-assessment, job postings, gaps, plans and progress.
+type Career = Client['api']['career'];
+export type CareerData = InferResponseType<Career['roles']['$get'], 200>;
+export type CareerSkill = CareerData['skills'][number];
+export type CareerRole = CareerData['roles'][number];
+export type Profile = InferResponseType<Career['profile']['$get'], 200>;
+export type Ratings = InferRequestType<Career['profile']['$put']>['json']['ratings'];
+export type JobAnalysis = InferResponseType<Career['job-analyses'][':id']['$get'], 200>;
+export type JobAnalysisSummary = InferResponseType<Career['job-analyses']['$get'], 200>['analyses'][number];
+export type PhraseHit = JobAnalysis['offline']['decidingPhrases'][number];
+export type TailorInput = Omit<InferRequestType<Career['job-analyses'][':id']['session']['$post']>['json'], 'candidateId'>;
+export type GapReport = InferResponseType<Career['gaps']['$get'], 200>;
+export type SkillGap = GapReport['skills'][number];
+export type Suggestion = GapReport['suggestions'][number];
+export type Plan = InferResponseType<Career['plans'][':id']['$get'], 200>;
+export type Milestone = Plan['milestones'][number];
+export type MilestonePatch = InferRequestType<Career['plans'][':id']['milestones'][':milestoneId']['$put']>['json'];
+export type NewMilestone = InferRequestType<Career['plans'][':id']['milestones']['$post']>['json'];
+export type Horizon = InferRequestType<Career['plans']['$post']>['json']['horizonMonths'];
+export type Progress = InferResponseType<Career['progress']['$get'], 200>;
+/** One line of the progress chart: a stage's or a skill's level per session. */
+export type ProgressSeries = { name: string; points: Progress['stages'][number]['points']; trend: Progress['stages'][number]['trend'] };

@@ -148,6 +148,9 @@ function Report(props: { id: string }) {
             </section>
 
             <nav class="report-actions" aria-label="This session">
+              <A class="button" href={`/career/gaps?role=${v().session.role}`}>
+                See your gaps and plan
+              </A>
               <A class="button" href={`/session/${props.id}/review`}>
                 Review the graded transcript
               </A>

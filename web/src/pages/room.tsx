@@ -107,6 +107,11 @@ function Room(props: { id: string }) {
             <Conversation view={v()} streaming={room.streaming()} stageNames={stageNames()} />
 
             <ErrorNote message={room.error()} onRetry={room.phase() === 'error' ? () => void room.ask() : undefined} />
+            <Show when={room.submitRunNote()}>
+              <p class="note" role="status">
+                {room.submitRunNote()}
+              </p>
+            </Show>
 
             <Show when={room.phase() === 'closed'}>
               <div class="closing-card">

@@ -22,6 +22,8 @@ export function createRoom(sessionId: () => string) {
   const [running, setRunning] = createSignal(false);
   const [runResult, setRunResult] = createSignal<RunResult | null>(null);
   const [runError, setRunError] = createSignal<string | null>(null);
+  /** Why the submitted code's tests did not run (the answer itself is stored): kept until the next submit. */
+  const [submitRunNote, setSubmitRunNote] = createSignal<string | null>(null);
   const [announcement, setAnnouncement] = createSignal('');
   const abort = new AbortController();
   onCleanup(() => abort.abort());
@@ -69,8 +71,10 @@ export function createRoom(sessionId: () => string) {
     if (!t?.item || phase() !== 'answering') return false;
     setPhase('submitting');
     setError(null);
+    setSubmitRunNote(null);
     try {
       const res = await submitAnswer(sessionId(), { itemId: t.item.id, text, ...(code !== undefined ? { code } : {}) });
+      setSubmitRunNote(res.runError);
       clearTextDraft(sessionId(), t.message.id);
       session.appendMessage(res.message as Message);
       void ask();
@@ -124,6 +128,7 @@ export function createRoom(sessionId: () => string) {
     running,
     runResult,
     runError,
+    submitRunNote,
     announcement,
   };
 }
