@@ -139,10 +139,12 @@ export function computeGaps(input: GapInput): SkillGap[] {
         : basis === 'self-rating'
           ? `you rated yourself ${current}; ${demonstrated.note.charAt(0).toLowerCase()}${demonstrated.note.slice(1)}`
           : `no self-rating and ${demonstrated.note.charAt(0).toLowerCase()}${demonstrated.note.slice(1)}`;
+    // `from` may end with a sentence of its own ("... 3 needed."): continue with a new sentence.
+    const joined = from.endsWith('.') ? `${from} That is` : `${from}:`;
     const summary =
       status === 'unknown'
         ? `${input.role.name} needs ${target}; ${from}`
-        : `${input.role.name} needs ${target}; ${from}${gap! > 0 ? `: a gap of ${gap}.` : gap === 0 ? ': on target.' : ': above target.'}`;
+        : `${input.role.name} needs ${target}; ${joined} ${gap! > 0 ? `a gap of ${gap}.` : gap === 0 ? 'on target.' : 'above target.'}`;
     return {
       skill: s.id,
       name: s.name,

@@ -108,7 +108,9 @@ export function jobAnalysisSummaryView(row: JobAnalysisRow) {
     postedTitle: row.postedTitle,
     createdAt: row.createdAt,
     decided: decidedRole(row),
-    confidence: llm ? llm.confidence : offline.confidence,
+    // The offline classifier's confidence and its label, always as a pair (the model's own
+    // confidence is shown on the analysis itself, beside the model's reading).
+    confidence: offline.confidence,
     confidenceLabel: offline.confidenceLabel,
     warning: llm ? llm.titleMismatch : offline.warning,
   };

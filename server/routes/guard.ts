@@ -42,10 +42,12 @@ export const checkOrigin: MiddlewareHandler = async (c, next) => {
 
 /** POST bodies must be JSON: anything else is a 415 that says so, not a confusing parse error. */
 export const requireJson: MiddlewareHandler = async (c, next) => {
-  if (UNSAFE.has(c.req.method) && c.req.header('content-length') !== '0') {
+  if (UNSAFE.has(c.req.method)) {
     const type = c.req.header('content-type') ?? '';
-    const hasBody = c.req.raw.body !== null;
-    if (hasBody && !/^application\/json\b/i.test(type))
+    // A body declared as something else, or a body with no type at all. (Browsers send a bodiless
+    // DELETE or POST with neither Content-Type nor Content-Length: no body, nothing to refuse.)
+    const declaresBody = type !== '' || Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
+    if (declaresBody && !/^application\/json\b/i.test(type))
       throw new AppError('unsupported_media_type', `Send the request body as application/json (got "${type || 'no content type'}").`);
   }
   await next();

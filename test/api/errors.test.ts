@@ -107,3 +107,21 @@ describe('API errors', () => {
     expect(run.body.error.message).toMatch(/cannot be run/);
   });
 });
+
+describe('bodies over real HTTP', () => {
+  it('accepts bodiless POST and DELETE as browsers send them, and refuses a non-JSON body', async () => {
+    const { startHttpServer } = await import('../support/http-server.ts');
+    const s = await startHttpServer();
+    try {
+      const id = (await s.call('POST', '/api/sessions', { role: 'data-analyst', mode: 'drill', stage: 'behavioral', questionCount: 1 })).body.session.id;
+      // No Content-Type, no Content-Length: the way fetch() sends a bodiless POST.
+      expect((await fetch(`${s.url}/api/sessions/${id}/next`, { method: 'POST' })).status).toBe(200);
+      const del = await fetch(`${s.url}/api/sessions/${id}`, { method: 'DELETE' });
+      expect(del.status).toBe(404); // no such route, but not refused as a bad body
+      const text = await fetch(`${s.url}/api/sessions`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'role=x' });
+      expect(text.status).toBe(415);
+    } finally {
+      await s.close();
+    }
+  });
+});
