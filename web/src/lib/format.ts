@@ -2,8 +2,8 @@
 import type { SessionListEntry, SessionSummary, Verdict } from './types.ts';
 
 /**
- * The rubric scale every criterion is scored on. It mirrors server/bank/schema.ts MAX_SCORE,
- * which the API does not expose yet (a value import would pull zod into the page).
+ * The rubric scale every criterion is scored on: server/bank/schema.ts MAX_SCORE, also served as
+ * /api/bank `scale.max`. Copied because a value import would pull zod into the page.
  */
 export const MAX_SCORE = 4;
 

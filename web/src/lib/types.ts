@@ -5,6 +5,7 @@
 import type { hc, InferRequestType, InferResponseType } from 'hono/client';
 import type { AppType } from '../../../server/app.ts';
 import type { CaseResult, RunResult as ServerRunResult, RunnerStatus } from '../../../server/coding/types.ts';
+import type { TurnView } from '../../../server/routes/sessions.ts';
 
 type Client = ReturnType<typeof hc<AppType>>;
 type Sessions = Client['api']['sessions'];
@@ -33,17 +34,10 @@ export type HiddenGrade = Extract<AnyGrade, { hiddenUntilStageEnd: true }>;
 export type CriterionGrade = Grade['criteria'][number];
 
 /**
- * The interviewer's next turn (server/routes/sessions.ts, turnView). Spelled out because the
- * route's SSE branch hides the JSON branch from Hono's inference; built from the view's parts.
- * A freshly stored turn's message may lack code/model/promptRef, hence the Partial.
+ * The interviewer's next turn. Named by the server (TurnView) because the route's SSE branch
+ * hides its JSON branch from Hono's inference.
  */
-export interface Turn {
-  kind: 'question' | 'follow_up' | 'closing';
-  replay: boolean;
-  message: Pick<Message, 'id' | 'seq' | 'itemId' | 'author' | 'kind' | 'text' | 'createdAt'> & Partial<Message>;
-  item: { id: string; position: number; stage: Item['stage']; followUpsAsked: number; question: Question | null } | null;
-  progress: { position: number; total: number };
-}
+export type Turn = TurnView;
 export type AnswerResult = InferResponseType<Sessions[':id']['answers']['$post'], 201>;
 export type SessionListEntry = InferResponseType<Sessions['$get'], 200>['sessions'][number];
 
