@@ -7,14 +7,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBrowserAndServer } from './support/harness.ts';
+import type { Page } from 'playwright-core';
 import { gradesSettled } from './support/api-play.ts';
 import { questionByTitle, referenceCode, strongAnswer } from './support/answers.ts';
-import { launchBrowser, runBrowserTests, screenshot, watchPageErrors } from './support/browser.ts';
-import { ensureWebBuilt, ROOT } from './support/build.ts';
+import { runBrowserTests, screenshot, watchPageErrors } from './support/browser.ts';
+import { ROOT } from './support/build.ts';
 import { answer, currentTitle, isCoding, setCode, waitForTurn } from './support/room.ts';
-import { startServer, type RunningServer } from './support/server.ts';
 
 /** A posting titled "Data Scientist" whose duties are an ML engineer's (test/fixtures/job-descriptions). */
 const FIXTURE = join(ROOT, 'test/fixtures/job-descriptions/dev-05-mle-live-service-as-ds-title.md');
@@ -37,21 +37,11 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 const gapCard = (page: Page, skill: string) => page.locator('.gap-card', { has: page.getByRole('heading', { level: 3, name: skill, exact: true }) });
 
 describe.skipIf(!runBrowserTests)('career fit in a real browser', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    await ensureWebBuilt();
-    server = await startServer();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const ctx = useBrowserAndServer();
 
   test('rate skills, analyse a posting, drill the weakest, and see the gaps, the plan and the progress update', async () => {
     const candidateId = `e2e-career-${Date.now()}`;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url, acceptDownloads: true });
+    const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: ctx.server.url, acceptDownloads: true });
     await context.addInitScript((id) => localStorage.setItem('mockloop:candidate', id), candidateId);
     const page = await context.newPage();
     const errors = watchPageErrors(page);
@@ -120,7 +110,7 @@ describe.skipIf(!runBrowserTests)('career fit in a real browser', () => {
       const followUp = (await page.locator('.msg').last().getAttribute('class'))?.includes('msg-follow-up');
       phase = await answer(page, followUp ? 'I would check it on a held-out set first.' : strongAnswer(questionByTitle(title).title));
     }
-    await gradesSettled(server.url, drillId);
+    await gradesSettled(ctx.server.url, drillId);
 
     // 5. From the drill's report to the gaps: the answers are evidence now.
     await page.getByRole('link', { name: 'See your report' }).click();
@@ -199,7 +189,7 @@ describe.skipIf(!runBrowserTests)('career fit in a real browser', () => {
     expect(errors).toEqual([]);
 
     // 8. The same pages at phone width: nothing scrolls sideways.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: server.url, isMobile: true, hasTouch: true });
+    const phone = await ctx.browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: ctx.server.url, isMobile: true, hasTouch: true });
     await phone.addInitScript((id) => localStorage.setItem('mockloop:candidate', id), candidateId);
     const small = await phone.newPage();
     const phoneErrors = watchPageErrors(small);

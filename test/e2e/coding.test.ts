@@ -6,13 +6,12 @@
  * outcome under the answer.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBrowserAndServer } from './support/harness.ts';
+import type { Page } from 'playwright-core';
 import { questionByTitle } from './support/answers.ts';
-import { launchBrowser, runBrowserTests, screenshot, SCREENSHOTS, watchPageErrors } from './support/browser.ts';
-import { ensureWebBuilt } from './support/build.ts';
+import { runBrowserTests, screenshot, SCREENSHOTS, watchPageErrors } from './support/browser.ts';
 import { currentTitle, setCode, waitForTurn } from './support/room.ts';
-import { startServer, type RunningServer } from './support/server.ts';
 
 /** Presses Run and waits for the server's answer and the results panel that shows it. */
 async function runExamples(page: Page, status: string): Promise<void> {
@@ -32,17 +31,7 @@ async function panelShot(page: Page, name: string): Promise<void> {
 }
 
 describe.skipIf(!runBrowserTests)('coding questions that run the candidate’s code', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    await ensureWebBuilt();
-    server = await startServer();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const ctx = useBrowserAndServer();
 
   async function failPython(page: Page, fn: string, starter: string): Promise<void> {
     // The starter raises: each example fails with the traceback, trimmed to the candidate's code.
@@ -92,7 +81,7 @@ describe.skipIf(!runBrowserTests)('coding questions that run the candidate’s c
 
   test('one Python and one SQL question: failing runs, a fix, passing runs, and the hidden tests on submit', async () => {
     const candidateId = `e2e-coding-${Date.now()}`;
-    const created = await fetch(`${server.url}/api/sessions`, {
+    const created = await fetch(`${ctx.server.url}/api/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       // Two questions: a coding drill alternates languages, so one is Python and one SQL.
@@ -100,7 +89,7 @@ describe.skipIf(!runBrowserTests)('coding questions that run the candidate’s c
     });
     const sessionId = ((await created.json()) as { session: { id: string } }).session.id;
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url });
+    const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: ctx.server.url });
     await context.addInitScript((id) => localStorage.setItem('mockloop:candidate', id), candidateId);
     const page = await context.newPage();
     const errors = watchPageErrors(page);

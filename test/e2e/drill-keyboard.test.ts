@@ -2,11 +2,10 @@
  * A drill started and answered with the keyboard alone, with feedback held back to the end of
  * the stage, in a real browser against the real server (offline, temporary database).
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, runBrowserTests, watchPageErrors } from './support/browser.ts';
-import { ensureWebBuilt } from './support/build.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describe, expect, test } from 'vitest';
+import { useBrowserAndServer } from './support/harness.ts';
+import type { Page } from 'playwright-core';
+import { runBrowserTests, watchPageErrors } from './support/browser.ts';
 import { waitForTurn } from './support/room.ts';
 
 /** Presses Tab until the focused element matches `selector` (at most 40 times). */
@@ -19,20 +18,10 @@ async function tabTo(page: Page, selector: string): Promise<void> {
 }
 
 describe.skipIf(!runBrowserTests)('a drill with the keyboard only', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    await ensureWebBuilt();
-    server = await startServer();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const ctx = useBrowserAndServer();
 
   test('start a drill, answer every question with Ctrl+Enter, and see the stage feedback only when the stage ends', async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, baseURL: server.url });
+    const context = await ctx.browser.newContext({ viewport: { width: 1100, height: 900 }, baseURL: ctx.server.url });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
     await page.goto('/');

@@ -3,37 +3,25 @@
  * an answer re-graded and the transcript exported as Markdown.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useBrowserAndServer } from './support/harness.ts';
 import { gradesSettled, getJson, playSession } from './support/api-play.ts';
-import { launchBrowser, runBrowserTests, screenshot, watchPageErrors } from './support/browser.ts';
-import { ensureWebBuilt } from './support/build.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { runBrowserTests, screenshot, watchPageErrors } from './support/browser.ts';
 
 describe.skipIf(!runBrowserTests)('history, transcript, re-grade and export', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    await ensureWebBuilt();
-    server = await startServer();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const ctx = useBrowserAndServer();
 
   test('lists past sessions with verdicts, filters them, opens a transcript, re-grades an answer and exports it', async () => {
     const candidateId = `e2e-history-${Date.now()}`;
     const loopId = await playSession(
-      server.url,
+      ctx.server.url,
       { role: 'ml-engineer', mode: 'loop', difficulty: 'medium', candidateId },
       { strongStages: ['coding', 'case-study', 'behavioral'] },
     );
-    const drillId = await playSession(server.url, { role: 'data-engineer', mode: 'drill', stage: 'coding', difficulty: 'easy', candidateId }, { answers: 1 });
-    await gradesSettled(server.url, loopId);
+    const drillId = await playSession(ctx.server.url, { role: 'data-engineer', mode: 'drill', stage: 'coding', difficulty: 'easy', candidateId }, { answers: 1 });
+    await gradesSettled(ctx.server.url, loopId);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: server.url, acceptDownloads: true });
+    const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: ctx.server.url, acceptDownloads: true });
     // This browser is that candidate: the id the app keeps in localStorage.
     await context.addInitScript((id) => localStorage.setItem('mockloop:candidate', id), candidateId);
     const page = await context.newPage();
@@ -66,7 +54,7 @@ describe.skipIf(!runBrowserTests)('history, transcript, re-grade and export', ()
     // The whole graded transcript.
     await page.locator('.history-item', { hasText: 'Machine Learning Engineer' }).getByRole('link', { name: 'Transcript' }).click();
     await page.getByText('Graded transcript').waitFor();
-    const view = await getJson<{ items: Array<{ id: string; question: { title: string } | null }> }>(`${server.url}/api/sessions/${loopId}`);
+    const view = await getJson<{ items: Array<{ id: string; question: { title: string } | null }> }>(`${ctx.server.url}/api/sessions/${loopId}`);
     expect(await page.locator('.question-title').count()).toBe(view.items.length);
     expect(await page.locator('.grade-details[open]').count()).toBe(view.items.length);
     expect(await page.locator('mark.evidence').count()).toBeGreaterThan(0);
@@ -76,7 +64,7 @@ describe.skipIf(!runBrowserTests)('history, transcript, re-grade and export', ()
     await page.getByRole('button', { name: 'Re-grade this answer' }).first().click();
     const first = view.items[0]!.id;
     for (let i = 0; i < 100; i++) {
-      const now = await getJson<{ items: Array<{ id: string; grade: { attempt: number; status: string } | null }> }>(`${server.url}/api/sessions/${loopId}`);
+      const now = await getJson<{ items: Array<{ id: string; grade: { attempt: number; status: string } | null }> }>(`${ctx.server.url}/api/sessions/${loopId}`);
       const g = now.items.find((x) => x.id === first)!.grade!;
       if (g.attempt === 2 && g.status === 'done') break;
       expect(i).toBeLessThan(99);

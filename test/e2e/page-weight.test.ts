@@ -3,11 +3,9 @@
  * it actually downloads, gzipped as a server would send it.
  */
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, runBrowserTests, screenshot, watchPageErrors } from './support/browser.ts';
-import { ensureWebBuilt } from './support/build.ts';
-import { startServer, type RunningServer } from './support/server.ts';
+import { describe, expect, test } from 'vitest';
+import { useBrowserAndServer } from './support/harness.ts';
+import { runBrowserTests, screenshot, watchPageErrors } from './support/browser.ts';
 import { waitForTurn } from './support/room.ts';
 import { gradesSettled, playSession } from './support/api-play.ts';
 
@@ -15,20 +13,10 @@ import { gradesSettled, playSession } from './support/api-play.ts';
 const INITIAL_JS_BUDGET = 40 * 1024;
 
 describe.skipIf(!runBrowserTests)('page weight and phone width', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    await ensureWebBuilt();
-    server = await startServer();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const ctx = useBrowserAndServer();
 
   test('the start page downloads little JavaScript, and no editor, chart or career code', async () => {
-    const context = await browser.newContext({ baseURL: server.url });
+    const context = await ctx.browser.newContext({ baseURL: ctx.server.url });
     const page = await context.newPage();
     const scripts: Array<{ url: string; gzip: number }> = [];
     page.on('response', async (res) => {
@@ -46,7 +34,7 @@ describe.skipIf(!runBrowserTests)('page weight and phone width', () => {
   });
 
   test('at phone width, the start page and the room fit without sideways scrolling', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: server.url, isMobile: true, hasTouch: true });
+    const context = await ctx.browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: ctx.server.url, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -62,8 +50,8 @@ describe.skipIf(!runBrowserTests)('page weight and phone width', () => {
 
     // A finished drill's report and the history, at the same width.
     const candidateId = `e2e-phone-${Date.now()}`;
-    const id = await playSession(server.url, { role: 'data-scientist', mode: 'drill', stage: 'ml-theory', difficulty: 'medium', candidateId }, { strongStages: ['ml-theory'] });
-    await gradesSettled(server.url, id);
+    const id = await playSession(ctx.server.url, { role: 'data-scientist', mode: 'drill', stage: 'ml-theory', difficulty: 'medium', candidateId }, { strongStages: ['ml-theory'] });
+    await gradesSettled(ctx.server.url, id);
     await page.goto(`/session/${id}/report`);
     await page.locator('.skill-chart svg').waitFor();
     expect(await overflow()).toBeLessThanOrEqual(0);
