@@ -10,3 +10,17 @@ export function downloadText(filename: string, text: string, type = 'text/markdo
   // Revoked later: some browsers start the download only after the click handler returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/**
+ * Fetches a Markdown export (a transcript, a plan) and saves it. Resolves with the message to
+ * show the candidate when that failed, or null.
+ */
+export async function saveExport(fetchIt: () => Promise<{ filename: string; text: string }>): Promise<string | null> {
+  try {
+    const { filename, text } = await fetchIt();
+    downloadText(filename, text);
+    return null;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}

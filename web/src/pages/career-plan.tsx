@@ -7,7 +7,7 @@ import { MilestoneForm } from '../components/milestone-form.tsx';
 import { MilestoneItem } from '../components/milestone-item.tsx';
 import { addMilestone, deleteMilestone, exportPlan, getPlan, updateMilestone } from '../lib/api.ts';
 import { formatDay, today } from '../lib/career-format.ts';
-import { downloadText } from '../lib/download.ts';
+import { saveExport } from '../lib/download.ts';
 import { usePageTitle } from '../lib/page-title.ts';
 import { errorOf, valueOf } from '../lib/resource.ts';
 import type { Milestone, Plan } from '../lib/types.ts';
@@ -50,12 +50,7 @@ export default function CareerPlanPage() {
 
   async function exportIt() {
     setError(null);
-    try {
-      const { filename, text } = await exportPlan(params.id);
-      downloadText(filename, text);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
+    setError(await saveExport(() => exportPlan(params.id)));
   }
 
   return (

@@ -6,7 +6,7 @@ import { StageCard } from '../components/stage-card.tsx';
 import { VerdictBadge } from '../components/verdict-badge.tsx';
 import { exportMarkdown, getBank } from '../lib/api.ts';
 import { valueOf } from '../lib/resource.ts';
-import { downloadText } from '../lib/download.ts';
+import { saveExport } from '../lib/download.ts';
 import { difficultyLabel, formatDate, levelText, MAX_SCORE, modeLabel, stageNameIn } from '../lib/format.ts';
 import { usePageTitle } from '../lib/page-title.ts';
 import { createSessionStore } from '../lib/session-store.ts';
@@ -38,12 +38,7 @@ function Report(props: { id: string }) {
 
   async function exportIt() {
     setExportError(null);
-    try {
-      const { filename, text } = await exportMarkdown(props.id);
-      downloadText(filename, text);
-    } catch (err) {
-      setExportError(err instanceof Error ? err.message : String(err));
-    }
+    setExportError(await saveExport(() => exportMarkdown(props.id)));
   }
 
   return (

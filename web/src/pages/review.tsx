@@ -5,7 +5,7 @@ import { ErrorNote } from '../components/error-note.tsx';
 import { VerdictBadge } from '../components/verdict-badge.tsx';
 import { exportMarkdown, getBank, regrade } from '../lib/api.ts';
 import { valueOf } from '../lib/resource.ts';
-import { downloadText } from '../lib/download.ts';
+import { saveExport } from '../lib/download.ts';
 import { difficultyLabel, formatDate, levelText, modeLabel, statusLabel } from '../lib/format.ts';
 import { usePageTitle } from '../lib/page-title.ts';
 import { createSessionStore } from '../lib/session-store.ts';
@@ -44,12 +44,7 @@ function Review(props: { id: string }) {
 
   async function exportIt() {
     setError(null);
-    try {
-      const { filename, text } = await exportMarkdown(props.id);
-      downloadText(filename, text);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
+    setError(await saveExport(() => exportMarkdown(props.id)));
   }
 
   return (
