@@ -1,4 +1,5 @@
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
+import { measuredWidth } from '../lib/measured-width.ts';
 import type { SkillGap } from '../lib/types.ts';
 
 const LEVELS = [1, 2, 3] as const;
@@ -10,17 +11,7 @@ const LEVELS = [1, 2, 3] as const;
  * on a phone as on a laptop.
  */
 export default function GapChart(props: { skills: SkillGap[]; levelWords: Record<string, string> }) {
-  let box!: HTMLDivElement;
-  const [width, setWidth] = createSignal(640);
-  onMount(() => {
-    const measure = () => setWidth(Math.max(260, Math.floor(box.clientWidth || 640)));
-    measure();
-    if (typeof ResizeObserver !== 'undefined') {
-      const ro = new ResizeObserver(measure);
-      ro.observe(box);
-      onCleanup(() => ro.disconnect());
-    }
-  });
+  const [width, box] = measuredWidth();
 
   const narrow = () => width() < 480;
   const ROW = 50;

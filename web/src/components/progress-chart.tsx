@@ -1,4 +1,5 @@
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
+import { measuredWidth } from '../lib/measured-width.ts';
 import type { Progress, ProgressSeries } from '../lib/types.ts';
 
 export interface Threshold {
@@ -19,17 +20,7 @@ export default function ProgressChart(props: {
   scale: Progress['scale'];
   thresholds: Threshold[];
 }) {
-  let box!: HTMLDivElement;
-  const [width, setWidth] = createSignal(320);
-  onMount(() => {
-    const measure = () => setWidth(Math.max(220, Math.floor(box.clientWidth || 320)));
-    measure();
-    if (typeof ResizeObserver !== 'undefined') {
-      const ro = new ResizeObserver(measure);
-      ro.observe(box);
-      onCleanup(() => ro.disconnect());
-    }
-  });
+  const [width, box] = measuredWidth(320, 220);
 
   const HEIGHT = 150;
   const LEFT = 22;

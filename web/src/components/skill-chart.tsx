@@ -1,4 +1,5 @@
-import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
+import { measuredWidth } from '../lib/measured-width.ts';
 import { MAX_SCORE } from '../lib/format.ts';
 import type { Report } from '../lib/types.ts';
 
@@ -8,17 +9,7 @@ import type { Report } from '../lib/types.ts';
  * Dashed lines mark the verdict thresholds the levels are judged against.
  */
 export default function SkillChart(props: { skills: Report['skills']; thresholds: Report['thresholds'] }) {
-  let box!: HTMLDivElement;
-  const [width, setWidth] = createSignal(640);
-  onMount(() => {
-    const measure = () => setWidth(Math.max(260, Math.floor(box.clientWidth || 640)));
-    measure();
-    if (typeof ResizeObserver !== 'undefined') {
-      const ro = new ResizeObserver(measure);
-      ro.observe(box);
-      onCleanup(() => ro.disconnect());
-    }
-  });
+  const [width, box] = measuredWidth();
 
   // On a phone the answer counts go and the names shrink a little, so long skill names still fit.
   const narrow = () => width() < 480;
