@@ -4,6 +4,7 @@
  * or by another server on the same database. Results are written only by the claim holder, so a
  * job is never graded twice into two results.
  */
+import { setMaxListeners } from 'node:events';
 import { and, asc, eq, isNull, lt, lte, or } from 'drizzle-orm';
 import type { Deps } from '../deps.ts';
 import { grades, items } from '../db/schema.ts';
@@ -44,7 +45,10 @@ export class GradeWorker {
   constructor(
     private readonly deps: Deps,
     private readonly options: GradeWorkerOptions,
-  ) {}
+  ) {
+    // Every running job's model call listens to this one signal (to stop on shutdown).
+    setMaxListeners(0, this.abort.signal);
+  }
 
   start(): void {
     if (!this.stopped) return;

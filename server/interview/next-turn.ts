@@ -27,6 +27,8 @@ export interface Turn {
   item: ItemRow | null;
   /** True when this turn was asked before and is being shown again. */
   replay: boolean;
+  /** How many questions the session plans in all (for the progress bar). */
+  total: number;
 }
 
 /** Receives the interviewer's words as they are produced (streamed to the candidate). */
@@ -46,6 +48,13 @@ export async function nextTurn(deps: Deps, sessionId: string, onDelta?: DeltaSin
 async function tryNextTurn(deps: Deps, sessionId: string, onDelta?: DeltaSink, signal?: AbortSignal): Promise<Turn | undefined> {
   const session = await getSessionById(deps.db, { id: sessionId });
   const all = await getItemsOfSession(deps.db, { sessionId });
+  const turn = await decideTurn(deps, session, all, onDelta, signal);
+  return turn && { ...turn, total: all.length };
+}
+
+type TurnWithoutTotal = Omit<Turn, 'total'>;
+
+async function decideTurn(deps: Deps, session: SessionRow, all: ItemRow[], onDelta?: DeltaSink, signal?: AbortSignal): Promise<TurnWithoutTotal | undefined> {
   const item = all.find((i) => i.status !== 'complete');
   if (!item) return closeSession(deps, session, onDelta);
 
@@ -83,7 +92,7 @@ function streamText(text: string, onDelta?: DeltaSink): void {
   for (const piece of text.match(/[^\s]+\s*/g) ?? [text]) onDelta(piece);
 }
 
-async function ask(deps: Deps, session: SessionRow, all: ItemRow[], item: ItemRow, onDelta?: DeltaSink, signal?: AbortSignal): Promise<Turn | undefined> {
+async function ask(deps: Deps, session: SessionRow, all: ItemRow[], item: ItemRow, onDelta?: DeltaSink, signal?: AbortSignal): Promise<TurnWithoutTotal | undefined> {
   const question = deps.bank.byId.get(item.questionId);
   if (!question) throw new Error(`question ${item.questionId} is no longer in the bank`);
   const moment = momentFor(deps.bank, session, all, item);
@@ -123,7 +132,7 @@ async function askFollowUp(
   itemMessages: MessageRow[],
   onDelta?: DeltaSink,
   signal?: AbortSignal,
-): Promise<Turn | undefined> {
+): Promise<TurnWithoutTotal | undefined> {
   const question = deps.bank.byId.get(item.questionId)!;
   const criterion = question.rubric.find((c) => c.id === item.pendingFollowUp);
   if (!criterion) throw new Error(`criterion ${item.pendingFollowUp} is not in question ${question.id}`);
@@ -191,7 +200,7 @@ async function streamFromModel(
   return text.trim() ? text.trim() : undefined;
 }
 
-async function closeSession(deps: Deps, session: SessionRow, onDelta?: DeltaSink): Promise<Turn | undefined> {
+async function closeSession(deps: Deps, session: SessionRow, onDelta?: DeltaSink): Promise<TurnWithoutTotal | undefined> {
   const all = await getMessagesOfSession(deps.db, { sessionId: session.id });
   const closing = all.find((m) => m.kind === 'closing');
   if (closing) {

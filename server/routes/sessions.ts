@@ -18,7 +18,7 @@ import { validate } from './validate.ts';
 /** The interviewer's turn as the API shows it (the SSE `turn-complete` event and the JSON reply). */
 export type TurnView = ReturnType<typeof turnView>;
 
-function turnView(deps: Deps, turn: Turn, total: number) {
+function turnView(deps: Deps, turn: Turn) {
   const q = turn.item ? deps.bank.byId.get(turn.item.questionId) : undefined;
   return {
     kind: turn.kind,
@@ -27,7 +27,7 @@ function turnView(deps: Deps, turn: Turn, total: number) {
     item: turn.item
       ? { id: turn.item.id, position: turn.item.position, stage: turn.item.stage, followUpsAsked: turn.item.followUpsAsked, question: q ? publicQuestion(q) : null }
       : null,
-    progress: { position: turn.item?.position ?? total, total },
+    progress: { position: turn.item?.position ?? turn.total, total: turn.total },
   };
 }
 
@@ -50,9 +50,8 @@ export function sessionRoutes(deps: Deps) {
     })
     .post('/:id/next', validate('param', SessionParam), async (c) => {
       const { id } = c.req.valid('param');
+      if (!c.req.header('accept')?.includes('text/event-stream')) return c.json(turnView(deps, await nextTurn(deps, id)), 200);
       await getSessionById(deps.db, { id }); // a 404 before any stream starts
-      const total = (await getItemsOfSession(deps.db, { sessionId: id })).length;
-      if (!c.req.header('accept')?.includes('text/event-stream')) return c.json(turnView(deps, await nextTurn(deps, id), total), 200);
       return streamSSE(
         c,
         async (stream) => {
@@ -66,7 +65,7 @@ export function sessionRoutes(deps: Deps) {
             c.req.raw.signal,
           );
           await chain;
-          await stream.writeSSE({ event: 'turn-complete', data: JSON.stringify(turnView(deps, turn, total)) });
+          await stream.writeSSE({ event: 'turn-complete', data: JSON.stringify(turnView(deps, turn)) });
         },
         async (err, stream) => {
           deps.logger.error('next turn stream failed', { sessionId: id, error: String(err) });
