@@ -3,7 +3,7 @@
  * A broken file stops start-up with a BankError listing file, path and reason for each problem.
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import {
@@ -153,13 +153,13 @@ export function loadBank(dir: string, packDirs: string[] = []): Bank {
       problems.push({ file: packDir, path: '', reason: 'not a question pack: pack.yaml is missing' });
       continue;
     }
-    const info = readValidated(join(packDir, 'pack.yaml'), packDir, PackManifestSchema, problems);
+    // Problems in a pack name the pack's folder, so the author knows which pack to fix.
+    const shownRoot = dirname(resolve(packDir));
+    const info = readValidated(join(packDir, 'pack.yaml'), shownRoot, PackManifestSchema, problems);
     if (!info) continue;
-    const packQuestions = loadQuestions(join(packDir, 'questions'), packDir, info.id, problems).map((q) => ({
-      ...q,
-      file: `${info.id}:${q.file}`,
-    }));
-    if (packQuestions.length === 0) problems.push({ file: packDir, path: 'questions', reason: 'the pack has no questions' });
+    const packQuestions = loadQuestions(join(packDir, 'questions'), shownRoot, info.id, problems);
+    if (listQuestionFiles(join(packDir, 'questions')).length === 0)
+      problems.push({ file: relative(shownRoot, packDir), path: 'questions', reason: 'the pack has no question files (questions/*.yaml)' });
     questions.push(...packQuestions);
     packs.push({ ...info, dir: packDir, questionCount: packQuestions.length });
   }
