@@ -12,7 +12,7 @@ import { useBrowserAndServer } from './support/harness.ts';
 import type { Page } from 'playwright-core';
 import { gradesSettled } from './support/api-play.ts';
 import { questionByTitle, referenceCode, strongAnswer } from './support/answers.ts';
-import { runBrowserTests, screenshot, watchPageErrors } from './support/browser.ts';
+import { runBrowserTests, screenshot, watchPageErrors, expectNoSidewaysScroll } from './support/browser.ts';
 import { ROOT } from './support/build.ts';
 import { answer, currentTitle, isCoding, setCode, waitForTurn } from './support/room.ts';
 
@@ -33,7 +33,6 @@ const RATINGS: Record<string, string> = {
 };
 const ML = 'Machine learning (theory and algorithms)';
 
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 const gapCard = (page: Page, skill: string) => page.locator('.gap-card', { has: page.getByRole('heading', { level: 3, name: skill, exact: true }) });
 
 describe.skipIf(!runBrowserTests)('career fit in a real browser', () => {
@@ -202,7 +201,7 @@ describe.skipIf(!runBrowserTests)('career fit in a real browser', () => {
     ] as const) {
       await small.goto(path);
       await small.locator(ready).first().waitFor();
-      expect(await overflow(small), `${path} scrolls sideways at phone width`).toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(small);
       await screenshot(small, name);
     }
     expect(phoneErrors).toEqual([]);

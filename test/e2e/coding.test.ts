@@ -10,7 +10,7 @@ import { describe, expect, test } from 'vitest';
 import { useBrowserAndServer } from './support/harness.ts';
 import type { Page } from 'playwright-core';
 import { questionByTitle } from './support/answers.ts';
-import { runBrowserTests, screenshot, SCREENSHOTS, watchPageErrors } from './support/browser.ts';
+import { runBrowserTests, screenshot, SCREENSHOTS, watchPageErrors, expectNoSidewaysScroll } from './support/browser.ts';
 import { currentTitle, setCode, waitForTurn } from './support/room.ts';
 
 /** Presses Run and waits for the server's answer and the results panel that shows it. */
@@ -74,7 +74,7 @@ describe.skipIf(!runBrowserTests)('coding questions that run the candidate’s c
     await panelShot(page, 'coding-sql-failing');
     // The tables scroll inside the panel on a phone; the page does not.
     await page.setViewportSize({ width: 390, height: 844 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await panelShot(page, 'coding-sql-failing-phone');
     await page.setViewportSize({ width: 1280, height: 900 });
   }

@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { FakeOpenAi, type RecordedRequest } from '../support/fake-openai.ts';
 import { goodReply } from '../support/fault-model.ts';
 import { gradesSettled } from './support/api-play.ts';
-import { launchBrowser, runBrowserTests, screenshot, watchPageErrors } from './support/browser.ts';
+import { launchBrowser, runBrowserTests, screenshot, watchPageErrors, expectNoSidewaysScroll } from './support/browser.ts';
 import { ensureWebBuilt, ROOT } from './support/build.ts';
 import { answer, waitForTurn } from './support/room.ts';
 import { startServer, type RunningServer } from './support/server.ts';
@@ -128,7 +128,7 @@ describe.skipIf(!runBrowserTests)('hostile content from a candidate and a model'
     await screenshot(page, 'hostile-job');
     // At phone width the two readings stack, and nothing scrolls sideways.
     await page.setViewportSize({ width: 390, height: 844 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await page.getByRole('region', { name: 'Two readings of the posting' }).screenshot({ path: join(ROOT, 'screenshots', 'hostile-job-readings-phone.png') });
     await page.setViewportSize({ width: 1280, height: 900 });
     await expectNothingInjected(page);

@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { useBrowserAndServer } from './support/harness.ts';
-import { runBrowserTests, screenshot, watchPageErrors } from './support/browser.ts';
+import { runBrowserTests, screenshot, watchPageErrors, expectNoSidewaysScroll } from './support/browser.ts';
 import { waitForTurn } from './support/room.ts';
 import { gradesSettled, playSession } from './support/api-play.ts';
 
@@ -37,15 +37,14 @@ describe.skipIf(!runBrowserTests)('page weight and phone width', () => {
     const context = await ctx.browser.newContext({ viewport: { width: 390, height: 844 }, baseURL: ctx.server.url, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await page.goto('/');
     await page.getByRole('radio', { name: /Data Scientist/ }).first().check();
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'start-phone');
     await page.getByRole('button', { name: 'Start the interview' }).click();
     expect(await waitForTurn(page)).toBe('answering');
     await page.locator('#answer-box').fill('I moved from physics into data after building a forecasting side project.');
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'room-phone', false);
 
     // A finished drill's report and the history, at the same width.
@@ -54,12 +53,12 @@ describe.skipIf(!runBrowserTests)('page weight and phone width', () => {
     await gradesSettled(ctx.server.url, id);
     await page.goto(`/session/${id}/report`);
     await page.locator('.skill-chart svg').waitFor();
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'report-phone');
     await page.evaluate((c) => localStorage.setItem('mockloop:candidate', c), candidateId);
     await page.goto('/history');
     await page.locator('.history-item').first().waitFor();
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
     await screenshot(page, 'history-phone');
     expect(errors).toEqual([]);
     await context.close();

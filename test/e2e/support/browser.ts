@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ROOT } from './build.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -44,4 +45,14 @@ export function watchPageErrors(page: Page, expectedStatuses: number[] = [503]):
     errors.push(`console: ${m.text()}`);
   });
   return errors;
+}
+
+/**
+ * The page does not scroll sideways. Polled: after a viewport change, the editor and the charts
+ * re-measure themselves over a frame or two, and only the settled layout counts.
+ */
+export async function expectNoSidewaysScroll(page: Page, timeout = 3_000): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { timeout, message: 'the page scrolls sideways' })
+    .toBeLessThanOrEqual(0);
 }
