@@ -52,7 +52,17 @@ export function watchPageErrors(page: Page, expectedStatuses: number[] = [503]):
  * re-measure themselves over a frame or two, and only the settled layout counts.
  */
 export async function expectNoSidewaysScroll(page: Page, timeout = 3_000): Promise<void> {
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { timeout, message: 'the page scrolls sideways' })
-    .toBeLessThanOrEqual(0);
+  const measure = () =>
+    page.evaluate(() => {
+      const width = window.innerWidth;
+      // The outermost elements that stick out, to name the culprit when this fails.
+      const culprits = Array.from(document.querySelectorAll('body *'))
+        .filter((el) => el.getBoundingClientRect().right > width + 1 && el.parentElement && el.parentElement.getBoundingClientRect().right <= width + 1)
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}.${String((el as HTMLElement).className).replace(/\s+/g, '.')}`);
+      return { over: document.documentElement.scrollWidth - width, culprits };
+    });
+  await expect.poll(async () => (await measure()).over, { timeout }).toBeLessThanOrEqual(0).catch(async (err) => {
+    throw new Error(`the page scrolls sideways by ${(await measure()).over} px; sticking out: ${(await measure()).culprits.join(', ')}`, { cause: err });
+  });
 }
