@@ -3,6 +3,7 @@ import { createSignal } from 'solid-js';
 import { createSession } from '../lib/api.ts';
 import type { SessionSummary, Stage } from '../lib/types.ts';
 import { ErrorNote } from './error-note.tsx';
+import { messageOf } from '../lib/format.ts';
 
 /** Starts a drill of one stage for the same role and difficulty, and goes straight into it. */
 export function DrillButton(props: { session: SessionSummary; stage: Stage; stageName: string }) {
@@ -22,7 +23,7 @@ export function DrillButton(props: { session: SessionSummary; stage: Stage; stag
       });
       navigate(`/session/${view.session.id}`);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
       setBusy(false);
     }
   }

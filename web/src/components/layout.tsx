@@ -3,6 +3,7 @@ import { ErrorBoundary, Show, Suspense } from 'solid-js';
 import { tokenNeeded } from '../lib/api.ts';
 import { ErrorNote } from './error-note.tsx';
 import { TokenForm } from './token-form.tsx';
+import { messageOf } from '../lib/format.ts';
 
 /** Every page's frame: a skip link, the header with navigation, and the token form when asked. */
 export function Layout(props: RouteSectionProps) {
@@ -35,7 +36,7 @@ export function Layout(props: RouteSectionProps) {
           <TokenForm />
         </Show>
         {/* A last resort: a page that fails to render says why and can try again, the header stays. */}
-        <ErrorBoundary fallback={(err, reset) => <ErrorNote message={err instanceof Error ? err.message : String(err)} onRetry={reset} />}>
+        <ErrorBoundary fallback={(err, reset) => <ErrorNote message={messageOf(err)} onRetry={reset} />}>
           <Suspense fallback={<p class="loading">Loading…</p>}>{props.children}</Suspense>
         </ErrorBoundary>
       </main>

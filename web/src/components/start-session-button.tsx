@@ -2,6 +2,7 @@ import { useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import type { SessionView } from '../lib/types.ts';
 import { ErrorNote } from './error-note.tsx';
+import { messageOf } from '../lib/format.ts';
 
 /**
  * A button that creates a session (a tailored loop, a drill of the weakest stage) and goes
@@ -18,7 +19,7 @@ export function StartSessionButton(props: { label: string; busyLabel: string; st
       const view = await props.start();
       navigate(`/session/${view.session.id}`);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
       setBusy(false);
     }
   }

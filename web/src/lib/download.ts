@@ -1,3 +1,4 @@
+import { messageOf } from './format.ts';
 /** Saves text as a file. Fetched first (not a plain link) so the access token goes with it. */
 export function downloadText(filename: string, text: string, type = 'text/markdown'): void {
   const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
@@ -21,6 +22,6 @@ export async function saveExport(fetchIt: () => Promise<{ filename: string; text
     downloadText(filename, text);
     return null;
   } catch (err) {
-    return err instanceof Error ? err.message : String(err);
+    return messageOf(err);
   }
 }

@@ -41,3 +41,6 @@ export const verdictClass = (v: Verdict | null | undefined) => `verdict verdict-
 export const statusLabel = (s: Pick<SessionListEntry, 'status'>) => (s.status === 'active' ? 'In progress' : 'Finished');
 
 export const difficultyLabel = (d: string) => d.charAt(0).toUpperCase() + d.slice(1);
+
+/** What went wrong, in words fit to show: the server's own message when it sent one. */
+export const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -7,6 +7,7 @@ import { onCleanup } from 'solid-js';
 import { createStore, produce, reconcile } from 'solid-js/store';
 import { getSession, watchSession } from './api.ts';
 import type { Message, SessionView } from './types.ts';
+import { messageOf } from './format.ts';
 
 export interface SessionState {
   view: SessionView | null;
@@ -24,7 +25,7 @@ export function createSessionStore(sessionId: () => string) {
       setState('view', reconcile(view, { key: 'id', merge: false }));
       setState('error', null);
     } catch (err) {
-      setState('error', err instanceof Error ? err.message : String(err));
+      setState('error', messageOf(err));
     }
   }
 

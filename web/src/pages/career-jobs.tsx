@@ -4,7 +4,7 @@ import { CareerNav } from '../components/career-nav.tsx';
 import { ErrorNote } from '../components/error-note.tsx';
 import { analyseJob, listJobAnalyses } from '../lib/api.ts';
 import { percent } from '../lib/career-format.ts';
-import { formatDate } from '../lib/format.ts';
+import { formatDate, messageOf } from '../lib/format.ts';
 import { usePageTitle } from '../lib/page-title.ts';
 import { errorOf, valueOf } from '../lib/resource.ts';
 import '../styles/career.css';
@@ -37,7 +37,7 @@ export default function CareerJobsPage() {
       const a = await analyseJob(text(), title());
       navigate(`/career/jobs/${a.id}`);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
       setBusy(false);
     }
   }

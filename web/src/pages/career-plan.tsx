@@ -13,6 +13,7 @@ import { errorOf, valueOf } from '../lib/resource.ts';
 import type { Milestone, Plan } from '../lib/types.ts';
 import '../styles/career.css';
 import '../styles/career-plan.css';
+import { messageOf } from '../lib/format.ts';
 
 /** The plan's phases in order, named for what the candidate does in each. */
 const PHASES: Array<{ id: Milestone['phase']; title: string }> = [
@@ -43,7 +44,7 @@ export default function CareerPlanPage() {
       show(await change(params.id));
       return true;
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
       return false;
     }
   }

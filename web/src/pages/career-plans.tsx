@@ -10,6 +10,7 @@ import { errorOf, valueOf } from '../lib/resource.ts';
 import type { Horizon } from '../lib/types.ts';
 import '../styles/career.css';
 import '../styles/career-plan.css';
+import { messageOf } from '../lib/format.ts';
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
 
@@ -34,7 +35,7 @@ export default function CareerPlansPage() {
       const plan = await createPlan(horizon(), role() || undefined);
       navigate(`/career/plans/${plan.id}`);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
       setBusy(false);
     }
   }

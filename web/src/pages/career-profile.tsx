@@ -7,7 +7,7 @@ import { RatingHistory } from '../components/rating-history.tsx';
 import { SkillRating, type SkillLevel } from '../components/skill-rating.tsx';
 import { TargetRoles } from '../components/target-roles.tsx';
 import { getCareerData, getProfile, saveProfile } from '../lib/api.ts';
-import { formatDate } from '../lib/format.ts';
+import { formatDate, messageOf } from '../lib/format.ts';
 import { usePageTitle } from '../lib/page-title.ts';
 import { errorOf, valueOf } from '../lib/resource.ts';
 import '../styles/career.css';
@@ -57,7 +57,7 @@ export default function CareerProfilePage() {
       mutate(next);
       setSavedAt(next.current?.createdAt ?? Date.now());
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
     } finally {
       setSaving(false);
     }

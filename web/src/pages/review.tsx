@@ -6,7 +6,7 @@ import { VerdictBadge } from '../components/verdict-badge.tsx';
 import { exportMarkdown, getBank, regrade } from '../lib/api.ts';
 import { valueOf } from '../lib/resource.ts';
 import { saveExport } from '../lib/download.ts';
-import { difficultyLabel, formatDate, levelText, modeLabel, statusLabel } from '../lib/format.ts';
+import { difficultyLabel, formatDate, levelText, modeLabel, statusLabel, messageOf } from '../lib/format.ts';
 import { usePageTitle } from '../lib/page-title.ts';
 import { createSessionStore } from '../lib/session-store.ts';
 import '../styles/room.css';
@@ -36,7 +36,7 @@ function Review(props: { id: string }) {
       await regrade(props.id, itemId);
       await store.reload();
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
     } finally {
       setRegrading(null);
     }

@@ -3,7 +3,7 @@ import { createResource, createSignal, For, Show } from 'solid-js';
 import { ErrorNote } from '../components/error-note.tsx';
 import { createSession, getBank, getStatus, listSessions } from '../lib/api.ts';
 import { errorOf, valueOf } from '../lib/resource.ts';
-import { formatDate, modeLabel } from '../lib/format.ts';
+import { formatDate, modeLabel, messageOf } from '../lib/format.ts';
 import { usePageTitle } from '../lib/page-title.ts';
 import { readItem, writeItem } from '../lib/storage.ts';
 import type { Stage } from '../lib/types.ts';
@@ -58,7 +58,7 @@ export function StartPage() {
       });
       navigate(`/session/${view.session.id}`);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError(messageOf(err));
       setStarting(false);
     }
   }

@@ -8,10 +8,10 @@ import { ApiError, nextTurn, runCode, submitAnswer } from '../lib/api.ts';
 import { clearSessionDrafts, clearTextDraft } from '../lib/draft.ts';
 import { createSessionStore } from '../lib/session-store.ts';
 import type { Message, RunResult, Turn } from '../lib/types.ts';
+import { messageOf } from '../lib/format.ts';
 
 export type Phase = 'loading' | 'asking' | 'answering' | 'submitting' | 'closed' | 'error';
 
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export function createRoom(sessionId: () => string) {
   const session = createSessionStore(sessionId);
